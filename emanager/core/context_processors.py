@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import timezone
+
+# Each language is named in itself in the switcher, so that a reader finds
+# their own language whatever the page's language is.
+NATIVE_NAMES = {"ka": "ქართული", "en": "English", "ru": "Русский"}
+
+
+def language_links(request: HttpRequest) -> list[dict[str, str]]:
+    query = request.META.get("QUERY_STRING", "")
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(request.path_info, code)
+        if url == request.path_info:
+            # Not a translatable page (e.g. a 404): go to that language's home.
+            url = translate_url("/ka/", code)
+        if query:
+            url = f"{url}?{query}"
+        links.append({"code": code, "name": NATIVE_NAMES.get(code, code), "url": url})
+    return links
+
+
+def site(request: HttpRequest) -> dict:
+    return {
+        "municipality": getattr(request, "municipality", None),
+        "language_links": language_links(request),
+        "current_year": timezone.localdate().year,
+    }

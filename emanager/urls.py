@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from emanager.core import views as core_views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+    *i18n_patterns(
+        path("", include("emanager.directory.urls")),
+        path("", include("emanager.core.urls")),
+    ),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
