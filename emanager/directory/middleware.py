@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.http.request import split_domain_port
-from django.urls import get_script_prefix, set_script_prefix
+from django.urls import set_script_prefix
 
 from emanager.directory.models import Municipality
 
@@ -34,7 +34,9 @@ class MunicipalityMiddleware:
         request.municipality_prefix = prefix
         if prefix:
             request.path_info = request.path_info[len(prefix) :] or "/"
-            set_script_prefix(get_script_prefix().rstrip("/") + prefix + "/")
+        # Set on every request, from the request itself: the prefix is a
+        # per-thread value that must not leak from one request to the next.
+        set_script_prefix(request.META.get("SCRIPT_NAME", "").rstrip("/") + prefix + "/")
         return self.get_response(request)
 
 
