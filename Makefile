@@ -2,7 +2,7 @@
 SHELL := /bin/sh
 VENV := .venv
 BIN := $(VENV)/bin
-MANAGE := $(BIN)/python manage.py
+MANAGE := $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py
 ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run test lint format install messages compilemessages clean help
@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 compilemessages: install
-	cd emanager && ../$(MANAGE) compilemessages --ignore=.venv
+	cd emanager && DEBUG=true $(MANAGE) compilemessages
 
 run: install compilemessages
 	DEBUG=$${DEBUG:-true} $(MANAGE) migrate --noinput
@@ -41,7 +41,7 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	cd emanager && ../$(MANAGE) makemessages -l ka -l en -l ru --no-obsolete --ignore=migrations
+	cd emanager && DEBUG=true $(MANAGE) makemessages -l ka -l en -l ru --no-obsolete --ignore=migrations
 
 clean:
 	rm -rf $(VENV) var/static test-artifacts

@@ -74,9 +74,7 @@ class Env:
         if value is None or value == "":
             return default
         if value not in choices:
-            raise ImproperlyConfigured(
-                f"{name}={value!r} is not one of: {', '.join(choices)}."
-            )
+            raise ImproperlyConfigured(f"{name}={value!r} is not one of: {', '.join(choices)}.")
         return value
 
 

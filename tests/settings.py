@@ -11,7 +11,7 @@ os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("MAIL_BACKEND", "memory")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 
-from emanager.settings import *  # noqa: E402, F403
+from emanager.settings import *  # noqa: F403
 
 STORAGES = {
     **STORAGES,  # noqa: F405

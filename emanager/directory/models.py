@@ -119,7 +119,10 @@ class Body(models.Model):
     """A body or a unit of the municipality, placed in a tree."""
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("municipality")
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="bodies",
+        verbose_name=_("municipality"),
     )
     parent = models.ForeignKey(
         "self",
@@ -151,6 +154,9 @@ class Body(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:body", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         if self.parent_id is None:
             return
@@ -161,9 +167,6 @@ class Body(models.Model):
             if ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("A body cannot be placed inside itself.")})
             ancestor = ancestor.parent
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:body", kwargs={"slug": self.slug})
 
 
 class TerritorialUnit(models.Model):
@@ -293,6 +296,9 @@ class Official(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:official", kwargs={"slug": self.slug})
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
@@ -300,9 +306,6 @@ class Official(models.Model):
     @property
     def initials(self) -> str:
         return f"{self.first_name[:1]}{self.last_name[:1]}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:official", kwargs={"slug": self.slug})
 
 
 class MandateQuerySet(models.QuerySet):
@@ -333,7 +336,9 @@ class Mandate(models.Model):
         ordering = ["position__order", "-start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                condition=Q(start__isnull=True)
+                | Q(end__isnull=True)
+                | Q(end__gte=models.F("start")),
                 name="mandate_end_after_start",
                 violation_error_message=_("The term cannot end before it starts."),
             ),
@@ -348,7 +353,9 @@ class Mandate(models.Model):
             and self.position_id
             and self.official.municipality_id != self.position.body.municipality_id
         ):
-            raise ValidationError(_("The official and the position belong to different municipalities."))
+            raise ValidationError(
+                _("The official and the position belong to different municipalities.")
+            )
 
     def is_current(self, on: datetime.date | None = None) -> bool:
         day = on or timezone.localdate()

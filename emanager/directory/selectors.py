@@ -210,9 +210,7 @@ def unit_list(municipality: Municipality) -> list[TerritorialUnit]:
 
 
 def unit_detail(municipality: Municipality, slug: str) -> TerritorialUnit:
-    unit = get_object_or_404(
-        TerritorialUnit.objects.filter(municipality=municipality), slug=slug
-    )
+    unit = get_object_or_404(TerritorialUnit.objects.filter(municipality=municipality), slug=slug)
     unit.representatives = list(_current_mandates().filter(position__territorial_unit=unit))
     return unit
 
@@ -254,11 +252,7 @@ def normalize(text: str) -> str:
 
 
 def _texts(obj, *fields: str) -> list[str]:
-    return [
-        getattr(obj, f"{name}_{lang}") or ""
-        for name in fields
-        for lang in ("ka", "en", "ru")
-    ]
+    return [getattr(obj, f"{name}_{lang}") or "" for name in fields for lang in ("ka", "en", "ru")]
 
 
 def directory_search(municipality: Municipality, query: str) -> SearchResults:

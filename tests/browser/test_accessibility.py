@@ -75,9 +75,7 @@ def test_page(name, lang, viewport, open_tab, site_url):
 
     page.evaluate("document.fonts.ready.then(() => true)")
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=SCREENSHOT_DIR / f"{lang}-{viewport['width']}-{name}.png", full_page=True
-    )
+    page.screenshot(path=SCREENSHOT_DIR / f"{lang}-{viewport['width']}-{name}.png", full_page=True)
 
     problems = []
     violations = axe.run(page).response["violations"]

@@ -54,7 +54,9 @@ def wait_for(url: str, timeout: float = 30) -> bytes:
 
 
 def children_of(pid: int) -> list[int]:
-    output = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    output = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
+    )
     return [int(line) for line in output.stdout.split()]
 
 

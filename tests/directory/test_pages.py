@@ -154,8 +154,13 @@ def test_finished_term_is_listed_as_an_earlier_position(client, municipality):
 
 
 def test_name_missing_in_english_falls_back_to_georgian_marked_as_georgian(client, municipality):
-    BodyFactory(municipality=municipality, slug="only-ka", name_ka="ზედამხედველობის სამსახური",
-                name_en="", name_ru="")
+    BodyFactory(
+        municipality=municipality,
+        slug="only-ka",
+        name_ka="ზედამხედველობის სამსახური",
+        name_en="",
+        name_ru="",
+    )
     response = client.get("/en/bodies/only-ka/")
     assert '<h1 lang="ka">ზედამხედველობის სამსახური</h1>' in response.text
 
@@ -163,7 +168,10 @@ def test_name_missing_in_english_falls_back_to_georgian_marked_as_georgian(clien
 def test_unit_page_shows_the_mayors_representative(client, municipality):
     city_hall = BodyFactory(municipality=municipality, kind=BodyKind.CITY_HALL, slug="city-hall")
     unit = TerritorialUnitFactory(
-        municipality=municipality, slug="nigoiti", name_en="Nigoiti", settlements_en="Nigoiti, Kvemo Nigoiti"
+        municipality=municipality,
+        slug="nigoiti",
+        name_en="Nigoiti",
+        settlements_en="Nigoiti, Kvemo Nigoiti",
     )
     post = PositionFactory(
         body=city_hall,

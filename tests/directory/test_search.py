@@ -50,7 +50,9 @@ def directory(municipality):
         name_ru="Шухути",
     )
     city_hall = BodyFactory(municipality=municipality, kind=BodyKind.CITY_HALL, slug="city-hall")
-    rep_post = PositionFactory(body=city_hall, kind=PositionKind.REPRESENTATIVE, territorial_unit=unit)
+    rep_post = PositionFactory(
+        body=city_hall, kind=PositionKind.REPRESENTATIVE, territorial_unit=unit
+    )
     rep = OfficialFactory(municipality=municipality, slug="rep", last_name_en="Rep")
     MandateFactory(official=rep, position=rep_post)
     return {"finance": finance, "official": official, "unit": unit, "rep": rep}
