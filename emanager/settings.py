@@ -132,6 +132,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "emanager" / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["emanager.formats"]
 TIME_ZONE = env.str("TIME_ZONE", "Asia/Tbilisi")
 USE_TZ = True
 

@@ -24,8 +24,23 @@ def language_links(request: HttpRequest) -> list[dict[str, str]]:
     return links
 
 
+# The main-menu section each page belongs to, by URL name.
+NAV_SECTIONS = {
+    "home": "home",
+    "structure": "structure",
+    "body": "structure",
+    "officials": "officials",
+    "official": "officials",
+    "units": "units",
+    "unit": "units",
+    "search": "search",
+}
+
+
 def site(request: HttpRequest) -> dict:
+    match = getattr(request, "resolver_match", None)
     return {
+        "nav_section": NAV_SECTIONS.get(match.url_name) if match else None,
         "municipality": getattr(request, "municipality", None),
         "language_links": language_links(request),
         "current_year": timezone.localdate().year,
