@@ -47,6 +47,12 @@ def _current_mandates() -> QuerySet[Mandate]:
     )
 
 
+def _by_name(mandate: Mandate) -> tuple[str, str]:
+    # In Python: the database would sort by the Georgian column on every page,
+    # since modeltranslation does not rewrite ordering across relations.
+    return (mandate.official.last_name.casefold(), mandate.official.first_name.casefold())
+
+
 @dataclass
 class BodyNode:
     body: Body
@@ -115,14 +121,16 @@ def body_detail(municipality: Municipality, slug: str) -> BodyDetail:
         body.positions.prefetch_related(
             Prefetch(
                 "mandates",
-                queryset=_current_mandates().order_by(
-                    "official__last_name", "official__first_name"
-                ),
+                queryset=_current_mandates(),
                 to_attr="current_mandates",
             )
         ).select_related("territorial_unit")
     )
-    holders = [PositionHolders(p, p.current_mandates) for p in positions if p.current_mandates]
+    holders = [
+        PositionHolders(p, sorted(p.current_mandates, key=_by_name))
+        for p in positions
+        if p.current_mandates
+    ]
     members_by_group: list[tuple[Body | None, list[Mandate]]] = []
     if body.kind == BodyKind.SAKREBULO:
         members_by_group = _council_members_by_faction(body, children)
@@ -133,11 +141,7 @@ def _council_members_by_faction(
     council: Body, children: list[Body]
 ) -> list[tuple[Body | None, list[Mandate]]]:
     """Council members grouped by faction (members of no faction last)."""
-    members = list(
-        _current_mandates()
-        .filter(position__body=council)
-        .order_by("official__last_name", "official__first_name")
-    )
+    members = sorted(_current_mandates().filter(position__body=council), key=_by_name)
     factions = [child for child in children if child.kind == BodyKind.FACTION]
     faction_of: dict[int, Body] = {}
     for mandate in _current_mandates().filter(position__body__in=factions):
