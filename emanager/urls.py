@@ -6,6 +6,9 @@ from django.urls import include, path
 
 from emanager.core import views as core_views
 
+admin.site.site_header = "e-Manager"
+admin.site.site_title = "e-Manager"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
