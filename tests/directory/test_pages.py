@@ -227,3 +227,29 @@ def test_accessibility_statement_names_the_feedback_address(client, municipality
 def test_reverse_gives_language_prefixed_urls(municipality):
     with translation.override("ru"):
         assert reverse("directory:structure") == "/ru/structure/"
+
+
+def test_council_members_are_in_the_alphabetical_order_of_the_page_language(client, council):
+    members = council["sakrebulo"].positions.get(kind=PositionKind.COUNCIL_MEMBER)
+    for slug, ka, en in [("a", "ქათამაძე", "Katamadze"), ("b", "ურუშაძე", "Urushadze")]:
+        MandateFactory(
+            official=OfficialFactory(
+                municipality=council["sakrebulo"].municipality,
+                slug=slug,
+                last_name_ka=ka,
+                last_name_en=en,
+            ),
+            position=members,
+        )
+    ka_names = [
+        m.official.last_name_ka
+        for _, ms in client.get("/ka/bodies/sakrebulo/").context["detail"].members_by_group
+        for m in ms
+    ]
+    en_names = [
+        m.official.last_name_en
+        for _, ms in client.get("/en/bodies/sakrebulo/").context["detail"].members_by_group
+        for m in ms
+    ]
+    assert en_names.index("Katamadze") < en_names.index("Urushadze")
+    assert ka_names.index("ურუშაძე") < ka_names.index("ქათამაძე")
