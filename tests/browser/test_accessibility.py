@@ -58,7 +58,8 @@ def format_violations(violations: list[dict]) -> str:
         for node in violation["nodes"]:
             target = " ".join(str(part) for part in node["target"])
             summary = (node.get("failureSummary") or "").replace("\n", " ")
-            lines.append(f"    * {target}\n      {node['html'][:200]}\n      {summary}")
+            html = " ".join(node["html"].split())[:300]
+            lines.append(f"    * {target}\n      {html}\n      {summary}")
     return "\n".join(lines)
 
 

@@ -207,7 +207,8 @@ def test_dates_use_the_locale_format(client, municipality):
         position=PositionFactory(body=BodyFactory(municipality=municipality)),
         start=datetime.date(2025, 11, 10),
     )
-    assert "11/10/2025" in client.get("/en/officials/dated/").text
+    assert "10 Nov 2025" in client.get("/en/officials/dated/").text
+    assert "10.11.2025" in client.get("/ka/officials/dated/").text
     assert "10.11.2025" in client.get("/ru/officials/dated/").text
 
 
