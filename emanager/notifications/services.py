@@ -1,0 +1,261 @@
+"""Queueing and delivering e-mail through the outbox.
+
+``notification_enqueue`` writes a row in the caller's transaction; after the
+commit a task delivers it. ``outbox_deliver`` claims the row with a
+conditional UPDATE, so that a duplicate task or a second worker sends
+nothing; on an error it puts the row back with a later ``next_attempt_at``
+and, when the task backend can defer, queues the next attempt. ``outbox_sweep``
+(``manage.py send_outbox``, from cron) re-queues what a lost task or a crashed
+worker left behind.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import smtplib
+import traceback
+from dataclasses import dataclass
+from email.utils import make_msgid, parseaddr
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import DNS_NAME
+from django.core.mail.handler import DEFAULT_MAILER_ALIAS
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from emanager.notifications import tasks
+from emanager.notifications.emails import get_email, render_email
+from emanager.notifications.models import OutboxMessage, OutboxStatus
+
+logger = logging.getLogger(__name__)
+
+# Attempts before a message is marked failed (about 28 hours with BACKOFF).
+MAX_ATTEMPTS = 10
+# The wait after the 1st, 2nd, ... failed attempt; the last one repeats.
+BACKOFF = (
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=15),
+    datetime.timedelta(hours=1),
+    datetime.timedelta(hours=3),
+    datetime.timedelta(hours=6),
+)
+# A message 'sending' for longer than this belongs to a worker that died.
+STUCK_AFTER = datetime.timedelta(minutes=15)
+# The mailer (settings.MAILERS) that sends the outbox.
+MAILER = DEFAULT_MAILER_ALIAS
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """The wait before the next attempt after ``attempts`` failed ones."""
+    return BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1]
+
+
+def _new_message_id() -> str:
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    domain = address.rpartition("@")[2] or str(DNS_NAME)
+    return make_msgid(domain=domain)
+
+
+def _enqueue_delivery(message_id: int, run_after: datetime.datetime | None = None) -> bool:
+    """Queue the delivery task; False when the backend cannot defer to ``run_after``."""
+    task = tasks.deliver_outbox_message
+    if run_after is not None:
+        if not task.get_backend().supports_defer:
+            return False
+        task = task.using(run_after=run_after)
+    task.enqueue(message_id)
+    return True
+
+
+@transaction.atomic
+def notification_enqueue(
+    *,
+    template: str,
+    to: str,
+    language: str,
+    context: dict[str, Any],
+    key: str | None = None,
+) -> OutboxMessage:
+    """Queue the e-mail ``template`` to ``to``; it is sent after the caller's commit.
+
+    ``context`` holds the keys declared for the e-mail, with JSON values only
+    (ids, strings, numbers; dates as ISO strings). With a ``key`` (such as
+    ``"ack:letter:42"``) the e-mail is queued once: a second call returns the
+    first message and queues nothing.
+    """
+    email = get_email(template)
+    email.check_context(context)
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language {language!r}.")
+    validate_email(to)
+    # Fails here, in the caller, rather than in the worker.
+    json.dumps(context)
+
+    values = {
+        "template": template,
+        "to": to,
+        "language": language,
+        "context": context,
+        "message_id": _new_message_id(),
+    }
+    if key is None:
+        message, created = OutboxMessage.objects.create(**values), True
+    else:
+        message, created = OutboxMessage.objects.get_or_create(key=key, defaults=values)
+    if created:
+        # robust: the row is committed whatever happens here, and the sweep
+        # finds it if the task could not be queued.
+        transaction.on_commit(partial(_enqueue_delivery, message.pk), robust=True)
+    else:
+        logger.info("E-mail %s is already queued as message %s.", key, message.pk)
+    return message
+
+
+def outbox_deliver(*, message_id: int) -> OutboxStatus | None:
+    """Send the message if it is due and nobody else is sending it; return its status.
+
+    Returns None when the message no longer exists.
+    """
+    claimed_at = timezone.now()
+    won = OutboxMessage.objects.filter(
+        pk=message_id, status=OutboxStatus.PENDING, next_attempt_at__lte=claimed_at
+    ).update(status=OutboxStatus.SENDING, attempts=F("attempts") + 1, claimed_at=claimed_at)
+    if not won:
+        status = (
+            OutboxMessage.objects.filter(pk=message_id).values_list("status", flat=True).first()
+        )
+        logger.debug("Message %s not claimed: it is %s.", message_id, status)
+        return None if status is None else OutboxStatus(status)
+
+    message = OutboxMessage.objects.get(pk=message_id)
+    try:
+        email = render_email(
+            template=message.template,
+            language=message.language,
+            context=message.context,
+            to=message.to,
+            headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
+        )
+        if email.send(using=MAILER) != 1:
+            raise RuntimeError("The mailer did not accept the message.")
+    except Exception as error:
+        return _record_failure(message, claimed_at, error)
+
+    updated = OutboxMessage.objects.filter(
+        pk=message.pk, status=OutboxStatus.SENDING, claimed_at=claimed_at
+    ).update(status=OutboxStatus.SENT, sent_at=timezone.now())
+    if not updated:
+        logger.warning("Message %s was sent but had been taken from this worker.", message.pk)
+    return OutboxStatus.SENT
+
+
+def _record_failure(
+    message: OutboxMessage, claimed_at: datetime.datetime, error: Exception
+) -> OutboxStatus:
+    now = timezone.now()
+    error_text = "".join(traceback.format_exception_only(error)).strip()
+    # A mail server that is down or refuses needs no traceback; anything else does.
+    exc_info = None if isinstance(error, smtplib.SMTPException | OSError) else error
+    if message.attempts >= MAX_ATTEMPTS:
+        status, next_attempt_at = OutboxStatus.FAILED, message.next_attempt_at
+        logger.error(
+            "Giving up on message %s after %s attempts: %s",
+            message.pk,
+            message.attempts,
+            error_text,
+            exc_info=exc_info,
+        )
+    else:
+        status, next_attempt_at = OutboxStatus.PENDING, now + retry_delay(message.attempts)
+        logger.warning(
+            "Attempt %s of message %s failed, next at %s: %s",
+            message.attempts,
+            message.pk,
+            next_attempt_at.isoformat(),
+            error_text,
+            exc_info=exc_info,
+        )
+    with transaction.atomic():
+        updated = OutboxMessage.objects.filter(
+            pk=message.pk, status=OutboxStatus.SENDING, claimed_at=claimed_at
+        ).update(
+            status=status,
+            next_attempt_at=next_attempt_at,
+            last_error=error_text,
+            claimed_at=None,
+        )
+        if updated and status == OutboxStatus.PENDING:
+            # Committed together with the row (django-tasks-db); without
+            # deferral the sweep queues the next attempt once it is due.
+            try:
+                with transaction.atomic():
+                    _enqueue_delivery(message.pk, run_after=next_attempt_at)
+            except Exception:
+                logger.exception("Could not queue the next attempt of message %s.", message.pk)
+    return status
+
+
+@dataclass(frozen=True, slots=True)
+class SweepResult:
+    unstuck: int
+    queued: int
+
+
+def outbox_sweep() -> SweepResult:
+    """Put messages stuck in 'sending' back, and queue every due pending message.
+
+    Covers a task that was lost (a crash between commit and queueing, a
+    backend that cannot defer) and a worker that died while sending. A message
+    taken back from a dead worker may have been sent already: it is sent
+    again with the same Message-ID, and a warning is logged.
+    """
+    now = timezone.now()
+    stuck = OutboxMessage.objects.filter(
+        Q(claimed_at__lt=now - STUCK_AFTER) | Q(claimed_at__isnull=True),
+        status=OutboxStatus.SENDING,
+    )
+    unstuck = 0
+    for pk, message_id, claimed_at in stuck.values_list("pk", "message_id", "claimed_at"):
+        unstuck += OutboxMessage.objects.filter(
+            pk=pk, status=OutboxStatus.SENDING, claimed_at=claimed_at
+        ).update(status=OutboxStatus.PENDING, next_attempt_at=now, claimed_at=None)
+        logger.warning(
+            "Message %s (%s) was left 'sending' since %s; it is sent again and may arrive twice.",
+            pk,
+            message_id,
+            claimed_at,
+        )
+
+    due = OutboxMessage.objects.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+    queued = 0
+    for pk in due.order_by("next_attempt_at").values_list("pk", flat=True):
+        _enqueue_delivery(pk)
+        queued += 1
+    return SweepResult(unstuck=unstuck, queued=queued)
+
+
+@transaction.atomic
+def outbox_retry(*, message_ids: list[int]) -> int:
+    """Queue pending or failed messages now; a failed one gets a fresh series of attempts.
+
+    Returns how many messages were queued.
+    """
+    now = timezone.now()
+    retried = 0
+    for status in (OutboxStatus.PENDING, OutboxStatus.FAILED):
+        messages = OutboxMessage.objects.filter(pk__in=message_ids, status=status)
+        pks = list(messages.values_list("pk", flat=True))
+        changes: dict[str, Any] = {"status": OutboxStatus.PENDING, "next_attempt_at": now}
+        if status == OutboxStatus.FAILED:
+            changes["attempts"] = 0
+        retried += OutboxMessage.objects.filter(pk__in=pks, status=status).update(**changes)
+        for pk in pks:
+            transaction.on_commit(partial(_enqueue_delivery, pk), robust=True)
+    return retried
