@@ -1,0 +1,276 @@
+"""Who sees which letter, and who may do what with it: the one place that decides.
+
+The rules, for the registered letters of one municipality (a letter waiting
+for its author's e-mail confirmation is seen by nobody):
+
+- a superuser and a municipal administrator see every letter;
+- a head, a registry clerk or a public-information officer of a body sees the
+  letters addressed to that body or to any of its sub-units;
+- a user linked to an official of the directory sees the letters addressed to
+  that official;
+- everyone sees the letters assigned to them.
+
+A user's memberships are read once per user object and municipality (two
+queries) and kept on the user object, as Django keeps permissions
+(``_perm_cache``): a request sees the memberships as they were when it first
+asked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from emanager.directory.models import Body, Municipality
+from emanager.directory.selectors import require_municipality
+from emanager.letters.choices import LetterKind, LetterStatus
+from emanager.letters.models import Letter
+from emanager.staff.models import Membership, StaffRole
+
+__all__ = [
+    "ACTIONS",
+    "StaffAccess",
+    "assignable_users",
+    "can_act",
+    "can_view",
+    "letters_visible_to",
+    "require_staff",
+    "staff_access",
+    "staff_required",
+]
+
+ACTIONS = frozenset({"answer", "clarify", "assign", "forward", "extend", "close", "reopen", "note"})
+# Roles that see everything addressed to their body and its sub-units.
+BODY_ROLES = frozenset({StaffRole.HEAD, StaffRole.CLERK, StaffRole.PIO})
+
+# Whoever may see a letter may do these.
+_VIEWER_ACTIONS = frozenset({"answer", "clarify", "note", "close"})
+# Routing: moving the letter or its deadline. The public-information officer
+# routes public-information requests only.
+_ROUTING_ACTIONS = frozenset({"assign", "forward", "extend"})
+_ROUTING_ROLES = frozenset({StaffRole.HEAD, StaffRole.CLERK, StaffRole.ADMIN})
+_REOPEN_ROLES = frozenset({StaffRole.HEAD, StaffRole.ADMIN})
+
+_CACHE_ATTRIBUTE = "_staff_access_cache"
+
+
+@dataclass(frozen=True)
+class StaffAccess:
+    """What one user may reach in one municipality."""
+
+    user_id: int | None
+    municipality_id: int
+    is_superuser: bool = False
+    is_admin: bool = False
+    is_member: bool = False
+    # For each body role, the bodies it covers (the membership's body and
+    # all bodies below it).
+    bodies_by_role: dict[str, frozenset[int]] = field(default_factory=dict)
+    official_ids: frozenset[int] = frozenset()
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.is_superuser or self.is_admin
+
+    @property
+    def may_enter(self) -> bool:
+        """May use the staff pages of the municipality at all."""
+        return self.is_superuser or self.is_member
+
+    @property
+    def body_ids(self) -> frozenset[int]:
+        return frozenset().union(*self.bodies_by_role.values())
+
+    def letter_filter(self) -> Q | None:
+        """The condition on letters this user sees; ``None`` when they see none."""
+        if self.user_id is None:
+            return None
+        if self.sees_everything:
+            return Q()
+        condition = Q(assignee_id=self.user_id)
+        if self.body_ids:
+            condition |= Q(addressee_body_id__in=self.body_ids)
+        if self.official_ids:
+            condition |= Q(addressee_official_id__in=self.official_ids)
+        return condition
+
+    def covers(self, letter: Letter) -> bool:
+        """The same rule as :meth:`letter_filter`, for a letter in hand (no query)."""
+        if self.user_id is None or letter.municipality_id != self.municipality_id:
+            return False
+        if letter.status == LetterStatus.UNCONFIRMED:
+            return False
+        return (
+            self.sees_everything
+            or letter.assignee_id == self.user_id
+            or letter.addressee_body_id in self.body_ids
+            or letter.addressee_official_id in self.official_ids
+        )
+
+    def roles_for(self, letter: Letter) -> frozenset[str]:
+        """The user's roles that cover this letter's addressee body."""
+        roles = {StaffRole.ADMIN} if self.is_admin else set()
+        roles.update(
+            role
+            for role, body_ids in self.bodies_by_role.items()
+            if letter.addressee_body_id in body_ids
+        )
+        return frozenset(roles)
+
+
+def _subtrees(municipality_id: int, roots: Iterable[int]) -> dict[int, frozenset[int]]:
+    """Each root body with all bodies below it, from one query of the municipality's bodies."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    bodies = Body.objects.filter(municipality_id=municipality_id).order_by()
+    for pk, parent_id in bodies.values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    result = {}
+    for root in roots:
+        seen = {root}
+        stack = [root]
+        while stack:
+            for child in children[stack.pop()]:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        result[root] = frozenset(seen)
+    return result
+
+
+def _load_access(user, municipality_id: int) -> StaffAccess:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return StaffAccess(user_id=None, municipality_id=municipality_id)
+    memberships = list(
+        Membership.objects.filter(user=user, municipality_id=municipality_id)
+        .order_by()
+        .values_list("role", "body_id", "official_id")
+    )
+    body_roots = {body_id for role, body_id, _ in memberships if role in BODY_ROLES and body_id}
+    subtrees = _subtrees(municipality_id, body_roots) if body_roots else {}
+    bodies_by_role: dict[str, set[int]] = defaultdict(set)
+    for role, body_id, _ in memberships:
+        if role in BODY_ROLES and body_id:
+            bodies_by_role[role] |= subtrees[body_id]
+    return StaffAccess(
+        user_id=user.pk,
+        municipality_id=municipality_id,
+        is_superuser=user.is_superuser,
+        is_admin=any(role == StaffRole.ADMIN for role, _, _ in memberships),
+        is_member=bool(memberships),
+        bodies_by_role={role: frozenset(ids) for role, ids in bodies_by_role.items()},
+        official_ids=frozenset(official_id for _, _, official_id in memberships if official_id),
+    )
+
+
+def staff_access(user, municipality_id: int) -> StaffAccess:
+    """The user's access in a municipality, read once per user object."""
+    cache = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cache is None:
+        cache = {}
+        if getattr(user, "is_authenticated", False):
+            setattr(user, _CACHE_ATTRIBUTE, cache)
+    if municipality_id not in cache:
+        cache[municipality_id] = _load_access(user, municipality_id)
+    return cache[municipality_id]
+
+
+def letters_visible_to(user, municipality: Municipality) -> QuerySet[Letter]:
+    """The registered letters of the municipality this user may see."""
+    condition = staff_access(user, municipality.pk).letter_filter()
+    if condition is None:
+        return Letter.objects.none()
+    return (
+        Letter.objects.filter(municipality=municipality)
+        .exclude(status=LetterStatus.UNCONFIRMED)
+        .filter(condition)
+    )
+
+
+def can_view(user, letter: Letter) -> bool:
+    return staff_access(user, letter.municipality_id).covers(letter)
+
+
+def can_act(user, letter: Letter, action: str) -> bool:
+    """May this user take this action on this letter?
+
+    Anyone who sees a letter may answer it, ask for a clarification, add a
+    note or close it. Assigning, forwarding and extending the deadline belong
+    to the head, the clerk and the administrator of the letter's body (and to
+    its public-information officer for a public-information request);
+    reopening to the head and the administrator. A role counts only over the
+    body it covers: a head who sees a letter of another body because it was
+    assigned to them is only its assignee there.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown action on a letter: {action!r}")
+    access = staff_access(user, letter.municipality_id)
+    if not access.covers(letter):
+        return False
+    if action in _VIEWER_ACTIONS or access.is_superuser:
+        return True
+    roles = access.roles_for(letter)
+    if action in _ROUTING_ACTIONS:
+        allowed = _ROUTING_ROLES
+        if letter.kind == LetterKind.PUBLIC_INFORMATION:
+            allowed |= {StaffRole.PIO}
+        return bool(roles & allowed)
+    return bool(roles & _REOPEN_ROLES)  # reopen
+
+
+def assignable_users(letter: Letter) -> QuerySet:
+    """Active users who may be given this letter.
+
+    Members of the addressee body or of a body below it, the users linked to
+    the addressed official, and the municipality's administrators.
+    """
+    body_ids = _subtrees(letter.municipality_id, [letter.addressee_body_id])[
+        letter.addressee_body_id
+    ]
+    reaches = Q(memberships__role=StaffRole.ADMIN) | Q(memberships__body_id__in=body_ids)
+    if letter.addressee_official_id is not None:
+        reaches |= Q(memberships__official_id=letter.addressee_official_id)
+    # One filter() call: both conditions must hold for the same membership.
+    return (
+        get_user_model()
+        .objects.filter(
+            reaches, is_active=True, memberships__municipality_id=letter.municipality_id
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def require_staff(request: HttpRequest) -> HttpResponse | None:
+    """``None`` when the request may use the staff pages; else the response to send.
+
+    Anonymous: to the login page. Signed in without a role in the
+    municipality: 403 with a page that says why. No municipality at this
+    address: 404.
+    """
+    municipality = require_municipality(request)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not staff_access(request.user, municipality.pk).may_enter:
+        return render(request, "staff/forbidden.html", status=403)
+    return None
+
+
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Decorator form of :func:`require_staff`."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        denied = require_staff(request)
+        if denied is not None:
+            return denied
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,47 @@
+"""The staff's pages: login, logout, the inbox."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from emanager.staff import selectors
+from emanager.staff.filters import InboxFilter
+from emanager.staff.permissions import staff_required
+
+LETTERS_PER_PAGE = 25
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "staff/login.html"
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "staff:login"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You have logged out."))
+        return response
+
+
+@staff_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    today = selectors.local_today()
+    letters = selectors.inbox_letters(request.user, municipality)
+    filterset = InboxFilter(request.GET or None, queryset=letters, municipality=municipality)
+    page = Paginator(filterset.qs, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "filter": filterset,
+        "filtered": filterset.is_active,
+        "page": page,
+        "counts": selectors.inbox_counts(letters, today=today),
+        "due_soon_days": selectors.DUE_SOON_DAYS,
+        "today": today,
+    }
+    return render(request, "staff/inbox.html", context)
