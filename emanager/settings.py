@@ -47,8 +47,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    # Inbox filters: well kept, and renders accessible forms from the filterset.
+    "django_filters",
     "emanager.core",
     "emanager.directory",
+    "emanager.notifications",
+    "emanager.letters",
+    "emanager.staff",
+    "emanager.deadlines",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:inbox"
 
 # --- Languages and time ------------------------------------------------------
 
@@ -167,8 +175,28 @@ if MEDIA_STORAGE == "s3":
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
+PRIVATE_ROOT = Path(env.str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+if MEDIA_STORAGE == "s3":
+    _private_storage = {
+        **_media_storage,
+        "OPTIONS": {
+            **_media_storage["OPTIONS"],
+            "location": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+else:
+    _private_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": None},
+    }
+
 STORAGES = {
     "default": _media_storage,
+    # Citizens' attachments: never under MEDIA_URL; served only through a view
+    # that checks who is asking.
+    "private": _private_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -273,6 +301,9 @@ LOGGING = {
 }
 
 # --- e-Manager ---------------------------------------------------------------
+
+# The public address of the site, for links in e-mails (no trailing slash).
+SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000")
 
 # Path segments a municipality's slug may not take, since they are used by
 # the installation itself.

@@ -15,6 +15,8 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("emanager.directory.urls")),
         path("", include("emanager.core.urls")),
+        path("letters/", include("emanager.letters.urls")),
+        path("staff/", include("emanager.staff.urls")),
     ),
 ]
 

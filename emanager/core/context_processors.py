@@ -34,6 +34,9 @@ NAV_SECTIONS = {
     "units": "units",
     "unit": "units",
     "search": "search",
+    "write": "write",
+    "inbox": "inbox",
+    "staff_letter": "inbox",
 }
 
 

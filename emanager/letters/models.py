@@ -1,0 +1,299 @@
+"""Letters from citizens, their registers, threads, attachments and timelines."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from emanager.directory.models import Body, Municipality, Official, TerritorialUnit
+from emanager.letters.choices import (
+    Direction,
+    EventKind,
+    LetterKind,
+    LetterStatus,
+    Outcome,
+    Publication,
+)
+
+DEFAULT_NUMBER_FORMAT = "{prefix}-{year}-{number:06d}"
+
+
+class Register(models.Model):
+    """A numbered register of incoming letters (the general one, or one per kind)."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="registers",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    prefix = models.CharField(_("prefix"), max_length=20, help_text=_("For example LAN."))
+    number_format = models.CharField(
+        _("number format"),
+        max_length=100,
+        default=DEFAULT_NUMBER_FORMAT,
+        help_text=_(
+            "Placeholders: {prefix}, {year}, {yy} (two digits), {number}; for example "
+            "{prefix}-{year}-{number:06d} gives LAN-2026-000123."
+        ),
+    )
+    kind = models.CharField(
+        _("letter kind"),
+        max_length=30,
+        choices=LetterKind.choices,
+        blank=True,
+        help_text=_("Leave empty for the general register, used by every kind without its own."),
+    )
+
+    class Meta:
+        verbose_name = _("register")
+        verbose_name_plural = _("registers")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "kind"], name="register_kind_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def format_number(self, *, year: int, number: int) -> str:
+        return self.number_format.format(
+            prefix=self.prefix, year=year, yy=f"{year % 100:02d}", number=number
+        )
+
+
+class RegisterCounter(models.Model):
+    """The last number given in a register in a year; locked while a number is taken."""
+
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="counters")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["register", "year"], name="counter_year_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.register} {self.year}: {self.last_number}"
+
+
+class Letter(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name=_("municipality"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=LetterKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.UNCONFIRMED
+    )
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
+
+    # Addressee: a body always; an official or a territorial unit when chosen.
+    addressee_body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="letters", verbose_name=_("body")
+    )
+    addressee_official = models.ForeignKey(
+        Official,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("official"),
+    )
+    addressee_unit = models.ForeignKey(
+        TerritorialUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letters_addressed",
+        verbose_name=_("territorial unit addressed"),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_letters",
+        verbose_name=_("assignee"),
+    )
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+
+    # The citizen. The law requires a name and an address.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+    )
+    author_name = models.CharField(_("name"), max_length=200)
+    author_email = models.EmailField(_("e-mail"))
+    author_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    author_address = models.CharField(_("address"), max_length=300)
+    author_unit = models.ForeignKey(
+        TerritorialUnit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters_from",
+        verbose_name=_("territorial unit"),
+    )
+    language = models.CharField(_("language"), max_length=5, default="ka")
+
+    # Publication consent, recorded with the exact text the citizen agreed to.
+    publication = models.CharField(
+        _("publication"), max_length=20, choices=Publication.choices, default=Publication.PRIVATE
+    )
+    consent_text = models.TextField(_("consent text"), blank=True)
+    consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+
+    # Registration.
+    submission_key = models.UUIDField(unique=True, help_text="Makes a repeated submission a no-op.")
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    register = models.ForeignKey(Register, on_delete=models.PROTECT, null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(null=True, blank=True)
+    number = models.CharField(_("registration number"), max_length=60, blank=True)
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    satisfied = models.BooleanField(_("answer satisfactory"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["register", "year", "sequence"],
+                condition=Q(sequence__isnull=False),
+                name="letter_number_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "status", "deadline"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or str(self.uuid)
+
+
+def private_storage():
+    return storages["private"]
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name is random: the citizen's file name is kept in original_name.
+    return f"letters/{instance.letter.uuid}/{uuid.uuid4().hex}"
+
+
+class Message(models.Model):
+    """A message in the letter's thread after the letter itself: answers, replies."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(max_length=10, choices=Direction.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    body = models.TextField(_("text"))
+    is_answer = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} #{self.pk}"
+
+
+class Attachment(models.Model):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path, storage=private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ChainHead(models.Model):
+    """The last event of a municipality's timeline chain; locked while appending."""
+
+    municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE)
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.last_seq}"
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Timeline events are append-only.")
+
+    def delete(self):
+        raise TypeError("Timeline events are append-only.")
+
+
+class Event(models.Model):
+    """One entry of a letter's timeline, chained by hash per municipality.
+
+    Each event stores the hash of the previous event of its municipality, so
+    that editing or deleting any row breaks the chain (``manage.py verify_log``).
+    """
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField()
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "seq"], name="event_seq_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.letter_id}:{self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Timeline events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Timeline events are append-only.")

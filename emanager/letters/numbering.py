@@ -1,0 +1,50 @@
+"""Registration numbers: sequential per municipality, register and year.
+
+A number is taken inside the transaction that registers the letter, by an
+UPDATE of the counter row: the row stays locked until that transaction
+commits, so concurrent registrations queue up on it, and a registration that
+rolls back gives its number back with it. Numbers are never reused or skipped.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+
+from emanager.directory.models import Municipality
+from emanager.letters.models import Register, RegisterCounter
+
+
+def register_for(*, municipality: Municipality, kind: str) -> Register:
+    """The register of a letter kind: its own, else the general one (created if missing)."""
+    registers = {
+        r.kind: r for r in Register.objects.filter(municipality=municipality, kind__in=[kind, ""])
+    }
+    if kind in registers:
+        return registers[kind]
+    if "" in registers:
+        return registers[""]
+    Register.objects.bulk_create(
+        [
+            Register(
+                municipality=municipality,
+                kind="",
+                name="ზოგადი რეესტრი",
+                prefix=(municipality.slug[:3] or "REG").upper(),
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    return Register.objects.get(municipality=municipality, kind="")
+
+
+def number_take(*, register: Register, year: int) -> int:
+    """The next number of the register for the year. Call inside a transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("number_take must run inside the registering transaction.")
+    RegisterCounter.objects.bulk_create(
+        [RegisterCounter(register=register, year=year)], ignore_conflicts=True
+    )
+    counters = RegisterCounter.objects.filter(register=register, year=year)
+    counters.update(last_number=F("last_number") + 1)
+    return counters.values_list("last_number", flat=True).get()

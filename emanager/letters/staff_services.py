@@ -1,0 +1,331 @@
+"""Writes the municipality's staff make on a letter.
+
+Each action is atomic, goes into the timeline with who and when, and tells
+the citizen (or the new assignee) by e-mail through the outbox. Each takes
+an optional ``now`` (default: the present) that dates the action, its
+timeline event and the timestamps it sets; see
+:func:`emanager.letters.timeline.event_append` for the order it must keep.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from emanager.directory.models import Body
+from emanager.letters.attachments import CheckedFile
+from emanager.letters.choices import Direction, EventKind, LetterStatus, Outcome
+from emanager.letters.models import Letter, Message
+from emanager.letters.services import _attach, _letter_links, _notify, _stamp_created
+from emanager.letters.timeline import event_append
+
+OPEN_STATES = (LetterStatus.OPEN, LetterStatus.CLARIFICATION, LetterStatus.ANSWERED)
+
+
+class ActionRefused(ValueError):
+    """The action does not apply to the letter in its present state."""
+
+
+def _locked(letter: Letter) -> Letter:
+    return Letter.objects.select_for_update().get(pk=letter.pk)
+
+
+def _actor_label(actor) -> str:
+    return (actor.get_full_name() or actor.get_username()) if actor is not None else ""
+
+
+def _citizen_context(letter: Letter, **extra) -> dict:
+    return {
+        "number": letter.number,
+        "letter_subject": letter.subject,
+        "name": letter.author_name,
+        "municipality": letter.municipality.name,
+        **_letter_links(letter),
+        **extra,
+    }
+
+
+def _tell_citizen(letter: Letter, template: str, key: str, **extra) -> None:
+    _notify(
+        template=template,
+        to=letter.author_email,
+        language=letter.language,
+        key=f"letter:{letter.pk}:{key}",
+        context=_citizen_context(letter, **extra),
+    )
+
+
+@transaction.atomic
+def letter_answer(
+    *,
+    letter: Letter,
+    actor,
+    body: str,
+    files: list[CheckedFile],
+    now: datetime.datetime | None = None,
+) -> Message:
+    letter = _locked(letter)
+    if letter.status not in OPEN_STATES:
+        raise ActionRefused(_("Only an open letter can be answered."))
+    message = Message.objects.create(
+        letter=letter, direction=Direction.OUTGOING, author=actor, body=body, is_answer=True
+    )
+    _stamp_created(message, now)
+    _attach(letter=letter, files=files, message=message)
+    letter.status = LetterStatus.ANSWERED
+    letter.answered_at = letter.answered_at or now or timezone.now()
+    letter.save(update_fields=["status", "answered_at"])
+    event_append(
+        letter=letter,
+        kind=EventKind.ANSWERED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"message": message.pk},
+        now=now,
+    )
+    _tell_citizen(
+        letter,
+        "letters/answered",
+        f"answer:{message.pk}",
+        answer=body,
+        files=[checked.upload.name for checked in files],
+    )
+    return message
+
+
+@transaction.atomic
+def letter_request_clarification(
+    *, letter: Letter, actor, body: str, now: datetime.datetime | None = None
+) -> Message:
+    letter = _locked(letter)
+    if letter.status not in (LetterStatus.OPEN, LetterStatus.CLARIFICATION):
+        raise ActionRefused(_("Clarification can be asked only while the letter is open."))
+    message = Message.objects.create(
+        letter=letter, direction=Direction.OUTGOING, author=actor, body=body
+    )
+    _stamp_created(message, now)
+    letter.status = LetterStatus.CLARIFICATION
+    letter.save(update_fields=["status"])
+    event_append(
+        letter=letter,
+        kind=EventKind.CLARIFICATION_REQUESTED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"message": message.pk},
+        now=now,
+    )
+    _tell_citizen(letter, "letters/clarification", f"clarification:{message.pk}", question=body)
+    return message
+
+
+@transaction.atomic
+def letter_assign(
+    *, letter: Letter, actor, assignee, now: datetime.datetime | None = None
+) -> Letter:
+    letter = _locked(letter)
+    if letter.status not in OPEN_STATES:
+        raise ActionRefused(_("A closed letter cannot be assigned."))
+    if letter.assignee_id == assignee.pk:
+        return letter
+    letter.assignee = assignee
+    letter.save(update_fields=["assignee"])
+    event = event_append(
+        letter=letter,
+        kind=EventKind.ASSIGNED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"to": _actor_label(assignee)},
+        now=now,
+    )
+    _notify(
+        template="letters/assigned",
+        to=assignee.email,
+        language="ka",
+        key=f"letter:{letter.pk}:assigned:{event.seq}",
+        context={
+            "number": letter.number,
+            "letter_subject": letter.subject,
+            "deadline": letter.deadline.isoformat(),
+            "by": _actor_label(actor),
+        },
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_forward(
+    *, letter: Letter, actor, to_body: Body, reason: str, now: datetime.datetime | None = None
+) -> Letter:
+    """To another body of the municipality: its deadline rule applies from now."""
+    from emanager.deadlines.selectors import deadline_for
+
+    letter = _locked(letter)
+    if letter.status not in (LetterStatus.OPEN, LetterStatus.CLARIFICATION):
+        raise ActionRefused(_("Only an open letter can be forwarded."))
+    if to_body.municipality_id != letter.municipality_id or to_body.pk == letter.addressee_body_id:
+        raise ActionRefused(_("Forward to another body of the same municipality."))
+    old_body = letter.addressee_body
+    old_deadline = letter.deadline
+    stamp = now
+    now = now or timezone.now()
+    letter.addressee_body = to_body
+    letter.addressee_official = None
+    letter.assignee = None
+    letter.deadline = deadline_for(
+        municipality=letter.municipality, kind=letter.kind, registered_at=now
+    )
+    letter.save(update_fields=["addressee_body", "addressee_official", "assignee", "deadline"])
+    event = event_append(
+        letter=letter,
+        kind=EventKind.FORWARDED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={
+            "from": str(old_body),
+            "to": str(to_body),
+            "reason": reason,
+            "deadline_from": old_deadline.isoformat() if old_deadline else None,
+            "deadline_to": letter.deadline.isoformat(),
+        },
+        now=stamp,
+    )
+    _tell_citizen(
+        letter,
+        "letters/forwarded",
+        f"forwarded:{event.seq}",
+        to=str(to_body),
+        reason=reason,
+        deadline=letter.deadline.isoformat(),
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_forward_outside(
+    *, letter: Letter, actor, recipient: str, reason: str, now: datetime.datetime | None = None
+) -> Letter:
+    """Recorded as sent to a body outside the municipality; the letter closes here."""
+    letter = _locked(letter)
+    if letter.status not in (LetterStatus.OPEN, LetterStatus.CLARIFICATION):
+        raise ActionRefused(_("Only an open letter can be forwarded."))
+    letter.status = LetterStatus.CLOSED
+    letter.outcome = Outcome.FORWARDED_OUTSIDE
+    letter.closed_at = now or timezone.now()
+    letter.save(update_fields=["status", "outcome", "closed_at"])
+    event = event_append(
+        letter=letter,
+        kind=EventKind.FORWARDED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"to": recipient, "reason": reason, "outside": True},
+        now=now,
+    )
+    _tell_citizen(
+        letter,
+        "letters/forwarded",
+        f"forwarded:{event.seq}",
+        to=recipient,
+        reason=reason,
+        deadline="",
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_extend_deadline(
+    *,
+    letter: Letter,
+    actor,
+    new_deadline: datetime.date,
+    reason: str,
+    now: datetime.datetime | None = None,
+) -> Letter:
+    from emanager.deadlines.selectors import extension_limit
+
+    letter = _locked(letter)
+    if letter.status not in (LetterStatus.OPEN, LetterStatus.CLARIFICATION):
+        raise ActionRefused(_("Only an open letter's deadline can be extended."))
+    if new_deadline <= letter.deadline:
+        raise ActionRefused(_("The new deadline must be later than the present one."))
+    limit = extension_limit(
+        municipality=letter.municipality, kind=letter.kind, registered_at=letter.registered_at
+    )
+    if new_deadline > limit:
+        raise ActionRefused(
+            _("The law allows extending this letter until %(date)s at the latest.")
+            % {"date": date_format(limit, "SHORT_DATE_FORMAT")}
+        )
+    old = letter.deadline
+    letter.deadline = new_deadline
+    letter.save(update_fields=["deadline"])
+    event = event_append(
+        letter=letter,
+        kind=EventKind.DEADLINE_EXTENDED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"from": old.isoformat(), "to": new_deadline.isoformat(), "reason": reason},
+        now=now,
+    )
+    _tell_citizen(
+        letter,
+        "letters/deadline_extended",
+        f"extended:{event.seq}",
+        deadline=new_deadline.isoformat(),
+        reason=reason,
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_close(
+    *,
+    letter: Letter,
+    actor,
+    outcome: Outcome,
+    ground: str = "",
+    now: datetime.datetime | None = None,
+) -> Letter:
+    letter = _locked(letter)
+    if letter.status in (LetterStatus.CLOSED, LetterStatus.UNCONFIRMED):
+        raise ActionRefused(_("The letter is not open."))
+    if outcome == Outcome.REFUSED and not ground.strip():
+        raise ActionRefused(_("A refusal needs its ground."))
+    letter.status = LetterStatus.CLOSED
+    letter.outcome = outcome
+    letter.closed_at = now or timezone.now()
+    letter.save(update_fields=["status", "outcome", "closed_at"])
+    event_append(
+        letter=letter,
+        kind=EventKind.CLOSED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"outcome": str(outcome), "reason": ground},
+        now=now,
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_reopen(
+    *, letter: Letter, actor, reason: str, now: datetime.datetime | None = None
+) -> Letter:
+    letter = _locked(letter)
+    if letter.status != LetterStatus.CLOSED:
+        raise ActionRefused(_("Only a closed letter can be reopened."))
+    letter.status = LetterStatus.OPEN
+    letter.outcome = ""
+    letter.closed_at = None
+    letter.save(update_fields=["status", "outcome", "closed_at"])
+    event_append(
+        letter=letter,
+        kind=EventKind.REOPENED,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        data={"reason": reason},
+        now=now,
+    )
+    return letter
