@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "emanager.notifications",
     "emanager.letters",
     "emanager.staff",
+    "emanager.accounts",
     "emanager.deadlines",
 ]
 

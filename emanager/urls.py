@@ -17,6 +17,7 @@ urlpatterns = [
         path("", include("emanager.core.urls")),
         path("letters/", include("emanager.letters.urls")),
         path("staff/", include("emanager.staff.urls")),
+        path("account/", include("emanager.accounts.urls")),
     ),
 ]
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 # Each language is named in itself in the switcher, so that a reader finds
 # their own language whatever the page's language is.
@@ -38,12 +39,36 @@ NAV_SECTIONS = {
     "inbox": "inbox",
     "staff_letter": "inbox",
 }
+# URL names shared by several apps: the section by namespace and name.
+NAMESPACED_NAV_SECTIONS = {
+    "accounts:letters": "my_letters",
+    "accounts:login": "account_login",
+}
+
+
+def _nav_section(match) -> str | None:
+    if match is None:
+        return None
+    return NAMESPACED_NAV_SECTIONS.get(match.view_name) or NAV_SECTIONS.get(match.url_name)
+
+
+def _staff_member(request: HttpRequest) -> bool:
+    """May the user use the staff pages of this municipality (for the menu's "Inbox")."""
+    from emanager.staff.permissions import staff_access
+
+    user = getattr(request, "user", None)
+    municipality = getattr(request, "municipality", None)
+    if user is None or municipality is None or not user.is_authenticated:
+        return False
+    return staff_access(user, municipality.pk).may_enter
 
 
 def site(request: HttpRequest) -> dict:
     match = getattr(request, "resolver_match", None)
     return {
-        "nav_section": NAV_SECTIONS.get(match.url_name) if match else None,
+        "nav_section": _nav_section(match),
+        # Asked only by pages that show the menu to a signed-in user.
+        "staff_member": SimpleLazyObject(lambda: _staff_member(request)),
         "municipality": getattr(request, "municipality", None),
         "language_links": language_links(request),
         "current_year": timezone.localdate().year,

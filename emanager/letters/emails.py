@@ -29,3 +29,11 @@ DEADLINE_EXTENDED = declare_email(
     "letters/deadline_extended", context=[*_CITIZEN, "deadline", "reason"]
 )
 ASSIGNED = declare_email("letters/assigned", context=["number", "letter_subject", "deadline", "by"])
+
+REMINDER = declare_email(
+    "letters/reminder", context=["municipality", "count", "overdue", "due_soon"]
+)
+DIGEST = declare_email(
+    "letters/digest",
+    context=["municipality", "new", "open", "due_soon", "overdue", "inbox_url"],
+)

@@ -113,9 +113,15 @@ class LetterForm(AttachmentsMixin, forms.Form):
     )
     consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
 
-    def __init__(self, *args, municipality: Municipality, **kwargs):
+    def __init__(self, *args, municipality: Municipality, account_email: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
+        if account_email:
+            # Written from a verified account: the letter goes out under its address.
+            email = self.fields["author_email"]
+            email.disabled = True
+            email.initial = account_email
+            email.help_text = _("The address of your account: the answer is sent to it.")
         self.fields["addressee"].choices = [
             ("", _("— choose —")),
             *addressees.choices(municipality),

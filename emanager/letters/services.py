@@ -101,15 +101,24 @@ def letter_submit(
     municipality: Municipality,
     draft: LetterDraft,
     submission_key: uuid.UUID,
+    user=None,
     now: datetime.datetime | None = None,
 ) -> tuple[Letter, bool]:
     """Store a letter that waits for its author to confirm the e-mail address.
+
+    With ``user``, a citizen's account whose e-mail is verified, the letter
+    belongs to the account and is registered at once: no confirmation e-mail.
 
     The submission key comes from the form: a repeated submission (double
     click, back and resubmit, retry after a time-out) returns the first letter
     and ``created=False`` instead of creating a second one. ``now`` (default:
     the present) dates the submission.
     """
+    if user is not None:
+        from emanager.accounts.selectors import verified_profile
+
+        if verified_profile(user) is None:
+            raise ValueError("Only an account with a verified e-mail registers letters at once.")
     existing = Letter.objects.filter(submission_key=submission_key).first()
     if existing is not None:
         return existing, False
@@ -136,12 +145,16 @@ def letter_submit(
         consent_version=CONSENT_VERSION if public else "",
         consent_at=now if public else None,
         submission_key=submission_key,
+        user=user,
     )
     try:
         with transaction.atomic():
             letter.save()
             _stamp_created(letter, stamp)
             _attach(letter=letter, files=draft.files)
+            if user is not None:
+                # The account proved its address once: register now.
+                return letter_confirm(letter=letter, now=stamp), True
             _notify(
                 template="letters/confirm",
                 to=letter.author_email,

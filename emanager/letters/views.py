@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from emanager.accounts.selectors import verified_profile
 from emanager.directory.selectors import require_municipality
 from emanager.letters import addressees, services, tokens
 from emanager.letters.choices import LetterStatus
@@ -21,8 +22,13 @@ SESSION_SENT = "letters:sent"
 
 def write(request: HttpRequest) -> HttpResponse:
     municipality = require_municipality(request)
+    # A verified account registers its letters at once, under its own address.
+    account = verified_profile(request.user)
+    account_email = account.user.email if account else ""
     if request.method == "POST":
-        form = LetterForm(request.POST, request.FILES, municipality=municipality)
+        form = LetterForm(
+            request.POST, request.FILES, municipality=municipality, account_email=account_email
+        )
         if form.is_valid():
             data = form.cleaned_data
             target = data["addressee"]
@@ -34,7 +40,7 @@ def write(request: HttpRequest) -> HttpResponse:
                 addressee_official=target.official,
                 addressee_unit=target.unit,
                 author_name=data["author_name"],
-                author_email=data["author_email"],
+                author_email=account_email or data["author_email"],
                 author_phone=data["author_phone"],
                 author_address=data["author_address"],
                 author_unit=data["author_unit"],
@@ -44,8 +50,18 @@ def write(request: HttpRequest) -> HttpResponse:
                 files=data["files"],
             )
             letter, _created = services.letter_submit(
-                municipality=municipality, draft=draft, submission_key=data["submission_key"]
+                municipality=municipality,
+                draft=draft,
+                submission_key=data["submission_key"],
+                user=account.user if account else None,
             )
+            if account and letter.user_id == account.user_id:
+                messages.success(
+                    request,
+                    _("Your letter is registered with number %(number)s.")
+                    % {"number": letter.number},
+                )
+                return redirect("letters:track", token=tokens.tracking_token(letter))
             request.session[SESSION_SENT] = letter.author_email
             return redirect("letters:sent")
     else:
@@ -53,8 +69,10 @@ def write(request: HttpRequest) -> HttpResponse:
         to = request.GET.get("to", "")
         if addressees.resolve(municipality, to) is not None:
             initial["addressee"] = to
-        form = LetterForm(initial=initial, municipality=municipality)
-    return render(request, "letters/write.html", {"form": form})
+        if account:
+            initial["author_name"] = account.name
+        form = LetterForm(initial=initial, municipality=municipality, account_email=account_email)
+    return render(request, "letters/write.html", {"form": form, "account": account})
 
 
 def sent(request: HttpRequest) -> HttpResponse:
