@@ -63,7 +63,15 @@ class AttachmentsMixin(forms.Form):
 class LetterForm(AttachmentsMixin, forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     addressee = forms.ChoiceField(
-        label=_("To whom"), help_text=_("An official, a body or a territorial unit.")
+        label=_("To whom"),
+        help_text=_("An official, a body or a territorial unit."),
+        widget=forms.Select(
+            attrs={
+                # Read by addressee-filter.js, which adds a filter box above the list.
+                "data-filter-label": _("Narrow the list: type part of a name, position or body"),
+                "data-filter-count": _("Matches in the list: %s"),
+            }
+        ),
     )
     kind = forms.ChoiceField(
         label=_("Kind of letter"), choices=LetterKind.choices, initial=LetterKind.APPLICATION

@@ -117,3 +117,19 @@ def test_citizen_writes_confirms_and_reads_the_official_answer(open_tab, site_ur
     wait_for_mail(smtp, 3, citizen)  # confirmation, acknowledgement, answer
     subjects = [message["Subject"] for message in smtp.messages]
     assert any(number in subject for subject in subjects)
+
+
+def test_the_addressee_list_narrows_as_the_citizen_types(open_tab, site_url):
+    finance = Body.objects.filter(kind=BodyKind.SERVICE).order_by("order").first()
+    page = open_tab(viewport=PHONE).page
+    page.goto(site_url("/en/letters/write/"))
+    visible = (
+        "() => Array.from(document.querySelectorAll('#id_addressee option'))"
+        ".filter(o => o.value && !o.hidden).length"
+    )
+    before = page.evaluate(visible)
+    page.fill("#addressee-filter", finance.name_en[3:12].lower())
+    after = page.evaluate(visible)
+    assert 0 < after < before
+    page.select_option("#id_addressee", f"body:{finance.pk}")
+    check(page, "write-filtered")
