@@ -15,10 +15,6 @@ class Addressee:
     official: Official | None = None
     unit: TerritorialUnit | None = None
 
-    @property
-    def label(self) -> str:
-        return str(self.official or self.unit or self.body)
-
 
 def choices(municipality: Municipality) -> list[tuple[str, list[tuple[str, str]]]]:
     from emanager.directory.selectors import official_list

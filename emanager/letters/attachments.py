@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import magic
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -104,3 +105,16 @@ def check_files(uploads: list[UploadedFile]) -> list[CheckedFile]:
     if errors:
         raise ValidationError(errors)
     return checked
+
+
+def attachment_response(attachment) -> FileResponse:
+    """The stored file as a private download, with its original name and checked type."""
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from the storage.") from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    response["Content-Type"] = attachment.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

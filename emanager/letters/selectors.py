@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 
 from emanager.letters.models import Attachment, Event, Letter, Message
 
@@ -20,7 +20,3 @@ def letter_thread(letter: Letter) -> dict:
         "letter_files": list(letter.attachments.filter(message__isnull=True)),
         "answers": [m for m in messages if m.is_answer],
     }
-
-
-def letters_of_email(email: str) -> QuerySet[Letter]:
-    return Letter.objects.filter(author_email__iexact=email).exclude(number="")

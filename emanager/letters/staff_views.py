@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from emanager.directory.selectors import require_municipality
 from emanager.letters import staff_services as actions
+from emanager.letters.attachments import attachment_response
 from emanager.letters.choices import LetterStatus
 from emanager.letters.models import Attachment, Letter
 from emanager.letters.selectors import letter_thread
@@ -124,7 +125,4 @@ def staff_action(request: HttpRequest, uuid, action: str) -> HttpResponse:
 def staff_attachment(request: HttpRequest, uuid, pk: int) -> FileResponse:
     letter = _letter_for(request, uuid)
     item = get_object_or_404(Attachment, letter=letter, pk=pk)
-    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
-    response["Content-Type"] = item.content_type
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(item)

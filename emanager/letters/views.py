@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from emanager.accounts.selectors import verified_profile
 from emanager.directory.selectors import require_municipality
 from emanager.letters import addressees, services, tokens
+from emanager.letters.attachments import attachment_response
 from emanager.letters.choices import LetterStatus
 from emanager.letters.forms import CONSENT_TEXT, LetterForm, RatingForm, ReplyForm
 from emanager.letters.models import Attachment
@@ -169,8 +170,4 @@ def rate(request: HttpRequest, token: str) -> HttpResponse:
 def attachment(request: HttpRequest, token: str, pk: int) -> FileResponse:
     letter = _tracked(request, token)
     item = get_object_or_404(Attachment, letter=letter, pk=pk)
-    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
-    response["Content-Type"] = item.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(item)

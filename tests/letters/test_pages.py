@@ -258,3 +258,15 @@ def test_an_unanswered_letter_cannot_be_rated(client, registered):
     client.post(f"/en/letters/track/{tokens.tracking_token(letter)}/rate/", {"satisfied": "yes"})
     letter.refresh_from_db()
     assert letter.satisfied is None
+
+
+def test_an_attachment_missing_from_storage_is_404_not_500(client, registered):
+    from emanager.letters.attachments import check_files
+
+    letter = registered(
+        files=check_files([SimpleUploadedFile("scan.pdf", PDF, content_type="application/pdf")])
+    )
+    attachment = letter.attachments.get()
+    attachment.file.storage.delete(attachment.file.name)
+    token = tokens.tracking_token(letter)
+    assert client.get(f"/en/letters/track/{token}/files/{attachment.pk}/").status_code == 404
