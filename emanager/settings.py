@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "emanager.staff",
     "emanager.accounts",
     "emanager.deadlines",
+    "emanager.registry",
+    "emanager.mailin",
+    "emanager.publication",
 ]
 
 MIDDLEWARE = [

@@ -142,6 +142,11 @@ class Body(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    answers_need_approval = models.BooleanField(
+        _("answers need the head's approval"),
+        default=False,
+        help_text=_("Answers written in this body are sent only after its head approves them."),
+    )
 
     class Meta:
         verbose_name = _("body")
@@ -284,6 +289,13 @@ class Official(models.Model):
     email = models.EmailField(_("public e-mail"), blank=True)
     phone = models.CharField(_("public phone"), max_length=50, blank=True)
     reception_hours = models.CharField(_("reception hours"), max_length=200, blank=True)
+    email_bounced_at = models.DateTimeField(
+        _("e-mail bouncing since"),
+        null=True,
+        blank=True,
+        help_text=_("Set when mail to the address bounces; clear it once the address is fixed."),
+    )
+    email_bounce_reason = models.CharField(_("bounce reason"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("official")

@@ -50,8 +50,37 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     SATISFACTION = "satisfaction", _("The citizen rated the answer")
+    ANSWER_PENDING = "answer_pending", _("Answer submitted for approval")
+    ANSWER_APPROVED = "answer_approved", _("Answer approved")
+    ANSWER_RETURNED = "answer_returned", _("Answer returned for changes")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Removed from public pages")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent to publication withdrawn")
+    IMPORTED = "imported", _("Imported from an earlier register")
 
 
 class Direction(models.TextChoices):
     INCOMING = "incoming", _("From the citizen")
     OUTGOING = "outgoing", _("From the municipality")
+
+
+class Channel(models.TextChoices):
+    """How a letter (or an answer) reached the register."""
+
+    WEB = "web", _("Website")
+    PAPER = "paper", _("Paper, by post")
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    IMPORT = "import", _("Imported from an earlier register")
+
+
+class MessageStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    PENDING_APPROVAL = "pending_approval", _("Waiting for the head's approval")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class RegisterDirection(models.TextChoices):
+    INCOMING = "incoming", _("Incoming letters")
+    OUTGOING = "outgoing", _("Outgoing letters")

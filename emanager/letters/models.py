@@ -12,19 +12,23 @@ from django.utils.translation import gettext_lazy as _
 
 from emanager.directory.models import Body, Municipality, Official, TerritorialUnit
 from emanager.letters.choices import (
+    Channel,
     Direction,
     EventKind,
     LetterKind,
     LetterStatus,
+    MessageStatus,
     Outcome,
     Publication,
+    RegisterDirection,
 )
 
 DEFAULT_NUMBER_FORMAT = "{prefix}-{year}-{number:06d}"
 
 
 class Register(models.Model):
-    """A numbered register of incoming letters (the general one, or one per kind)."""
+    """A numbered register: of incoming letters (the general one, or one per kind), or of
+    the municipality's outgoing letters (answers get their outgoing number from it)."""
 
     municipality = models.ForeignKey(
         Municipality,
@@ -50,12 +54,20 @@ class Register(models.Model):
         blank=True,
         help_text=_("Leave empty for the general register, used by every kind without its own."),
     )
+    direction = models.CharField(
+        _("direction"),
+        max_length=10,
+        choices=RegisterDirection.choices,
+        default=RegisterDirection.INCOMING,
+    )
 
     class Meta:
         verbose_name = _("register")
         verbose_name_plural = _("registers")
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "kind"], name="register_kind_unique"),
+            models.UniqueConstraint(
+                fields=["municipality", "direction", "kind"], name="register_kind_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -138,7 +150,9 @@ class Letter(models.Model):
         related_name="letters",
     )
     author_name = models.CharField(_("name"), max_length=200)
-    author_email = models.EmailField(_("e-mail"))
+    author_email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("Optional for a letter registered by staff.")
+    )
     author_phone = models.CharField(_("phone"), max_length=40, blank=True)
     author_address = models.CharField(_("address"), max_length=300)
     author_unit = models.ForeignKey(
@@ -150,6 +164,18 @@ class Letter(models.Model):
         verbose_name=_("territorial unit"),
     )
     language = models.CharField(_("language"), max_length=5, default="ka")
+    channel = models.CharField(
+        _("received by"), max_length=20, choices=Channel.choices, default=Channel.WEB
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letters_registered",
+        verbose_name=_("registered by"),
+        help_text=_("The clerk who registered a letter that did not come through the website."),
+    )
 
     # Publication consent, recorded with the exact text the citizen agreed to.
     publication = models.CharField(
@@ -210,12 +236,47 @@ class Message(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
     )
+    author_label = models.CharField(
+        max_length=200, blank=True, help_text="Who wrote it when not a user: an e-mail sender."
+    )
     body = models.TextField(_("text"))
     is_answer = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MessageStatus.choices, default=MessageStatus.SENT
+    )
+    source = models.CharField(
+        _("received by"), max_length=20, choices=Channel.choices, default=Channel.WEB
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # The outgoing number of an answer, taken when it is sent.
+    out_register = models.ForeignKey(
+        Register, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    out_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    out_sequence = models.PositiveIntegerField(null=True, blank=True)
+    out_number = models.CharField(_("outgoing number"), max_length=60, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    review_note = models.TextField(_("head's remark"), blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["out_register", "out_year", "out_sequence"],
+                condition=Q(out_sequence__isnull=False),
+                name="message_out_number_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "letter"])]
 
     def __str__(self) -> str:
         return f"{self.letter} #{self.pk}"
@@ -297,3 +358,50 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Timeline events are append-only.")
+
+
+class InternalNote(models.Model):
+    """A note staff leave on a letter for each other; the citizen never sees it."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} note #{self.pk}"
+
+
+class AnswerTemplate(models.Model):
+    """A ready answer of a body, with placeholders filled from the letter."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="answer_templates", verbose_name=_("body")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Placeholders: {name}, {number}, {date}, {subject}, {deadline}, {official}, {body}."
+        ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer template")
+        verbose_name_plural = _("answer templates")
+        ordering = ["body", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "title"], name="answer_template_title_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

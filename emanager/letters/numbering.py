@@ -12,13 +12,17 @@ from django.db import transaction
 from django.db.models import F
 
 from emanager.directory.models import Municipality
+from emanager.letters.choices import RegisterDirection
 from emanager.letters.models import Register, RegisterCounter
 
 
 def register_for(*, municipality: Municipality, kind: str) -> Register:
     """The register of a letter kind: its own, else the general one (created if missing)."""
     registers = {
-        r.kind: r for r in Register.objects.filter(municipality=municipality, kind__in=[kind, ""])
+        r.kind: r
+        for r in Register.objects.filter(
+            municipality=municipality, direction=RegisterDirection.INCOMING, kind__in=[kind, ""]
+        )
     }
     if kind in registers:
         return registers[kind]
@@ -35,7 +39,28 @@ def register_for(*, municipality: Municipality, kind: str) -> Register:
         ],
         ignore_conflicts=True,
     )
-    return Register.objects.get(municipality=municipality, kind="")
+    return Register.objects.get(
+        municipality=municipality, direction=RegisterDirection.INCOMING, kind=""
+    )
+
+
+def outgoing_register_for(*, municipality: Municipality) -> Register:
+    """The register of the municipality's outgoing letters (created if missing)."""
+    Register.objects.bulk_create(
+        [
+            Register(
+                municipality=municipality,
+                direction=RegisterDirection.OUTGOING,
+                kind="",
+                name="გასული კორესპონდენცია",
+                prefix=f"{(municipality.slug[:3] or 'REG').upper()}-OUT",
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    return Register.objects.get(
+        municipality=municipality, direction=RegisterDirection.OUTGOING, kind=""
+    )
 
 
 def number_take(*, register: Register, year: int) -> int:
