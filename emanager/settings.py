@@ -247,6 +247,21 @@ else:
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "e-Manager <noreply@localhost>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# --- Answers by e-mail (emanager.mailin; README "Mail set-up") ----------------
+
+# The domain of the reply addresses (reply+<token>@, bounce+<token>@); empty
+# turns answering by e-mail off.
+MAIL_REPLY_DOMAIN = env.str("MAIL_REPLY_DOMAIN", "").lower()
+# The mailbox `manage.py fetch_mail` reads (when no MTA pipes mail in).
+MAIL_IMAP_HOST = env.str("MAIL_IMAP_HOST", "")
+MAIL_IMAP_SECURITY = env.choice("MAIL_IMAP_SECURITY", "ssl", ("ssl", "starttls", "none"))
+MAIL_IMAP_PORT = env.int("MAIL_IMAP_PORT", 993 if MAIL_IMAP_SECURITY == "ssl" else 143, minimum=1)
+MAIL_IMAP_USER = env.str("MAIL_IMAP_USER", "")
+MAIL_IMAP_PASSWORD = env.str("MAIL_IMAP_PASSWORD", "")
+MAIL_IMAP_FOLDER = env.str("MAIL_IMAP_FOLDER", "INBOX")
+# Processed messages move here; empty: they stay, marked as read.
+MAIL_IMAP_DONE_FOLDER = env.str("MAIL_IMAP_DONE_FOLDER", "")
+
 # --- Background tasks (django.tasks) -----------------------------------------
 
 TASKS_BACKEND = env.choice("TASKS_BACKEND", "database", ("database", "immediate"))
@@ -302,6 +317,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools log every step of a PDF at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # --- e-Manager ---------------------------------------------------------------

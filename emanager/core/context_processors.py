@@ -39,6 +39,8 @@ NAV_SECTIONS = {
     "inbox": "inbox",
     "staff_letter": "inbox",
 }
+# Every page of these apps is part of the back office, under "Inbox" in the menu.
+BACK_OFFICE_NAMESPACES = frozenset({"staff", "registry", "mailin", "publication"})
 # URL names shared by several apps: the section by namespace and name.
 NAMESPACED_NAV_SECTIONS = {
     "accounts:letters": "my_letters",
@@ -49,7 +51,11 @@ NAMESPACED_NAV_SECTIONS = {
 def _nav_section(match) -> str | None:
     if match is None:
         return None
-    return NAMESPACED_NAV_SECTIONS.get(match.view_name) or NAV_SECTIONS.get(match.url_name)
+    if match.view_name in NAMESPACED_NAV_SECTIONS:
+        return NAMESPACED_NAV_SECTIONS[match.view_name]
+    if match.namespace in BACK_OFFICE_NAMESPACES:
+        return "inbox"
+    return NAV_SECTIONS.get(match.url_name)
 
 
 def _staff_member(request: HttpRequest) -> bool:

@@ -21,6 +21,7 @@ ALLOWED_TYPES = {
     "application/pdf": "PDF",
     "image/jpeg": "JPEG",
     "image/png": "PNG",
+    "image/tiff": "TIFF",
     "image/webp": "WebP",
     "image/heic": "HEIC",
     "image/heif": "HEIF",
@@ -34,7 +35,7 @@ ALLOWED_TYPES = {
     "text/rtf": "RTF",
     "text/plain": "text",
 }
-ALLOWED_DESCRIPTION = "PDF, JPEG, PNG, WebP, HEIC, Word, Excel, OpenDocument, RTF, text"
+ALLOWED_DESCRIPTION = "PDF, JPEG, PNG, TIFF, WebP, HEIC, Word, Excel, OpenDocument, RTF, text"
 
 
 @dataclass(frozen=True)

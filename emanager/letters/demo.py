@@ -20,6 +20,7 @@ import logging
 import random
 import uuid
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -47,6 +48,7 @@ from emanager.letters.demo_data import (
     VILLAGE_SPOTS,
     Theme,
 )
+from emanager.letters.demo_intake import intake_demo_steps
 from emanager.letters.models import Letter, Register
 from emanager.notifications.models import OutboxMessage
 from emanager.staff.models import Membership, StaffRole
@@ -804,14 +806,27 @@ def load_demo_letters(
         for plan in plans:
             plan.key = uuid.UUID(int=rng.getrandbits(128), version=4)
         last_outbox = OutboxMessage.objects.aggregate(last=Max("pk"))["last"] or 0
-        steps = sorted(
-            ((step, plan) for plan in plans for step in plan.steps),
-            key=lambda item: (item[0].when, item[1].index),
-        )
-        for step, plan in steps:
-            _perform(step, plan, municipality, users, planner.bodies)
+        # The clerk's intake of paper, phone and e-mail letters (demo_intake)
+        # is replayed with the web letters, so the timeline stays in time order.
+        replay = [
+            (
+                step.when,
+                plan.index,
+                partial(_perform, step, plan, municipality, users, planner.bodies),
+            )
+            for plan in plans
+            for step in plan.steps
+        ]
+        replay += [
+            (step.when, -1, step.run)
+            for step in intake_demo_steps(municipality=municipality, now=horizon)
+        ]
+        taken = 0
+        for _when, _index, run in sorted(replay, key=lambda item: item[:2]):
+            if isinstance(run(), Letter):
+                taken += 1
         _drop_demo_emails(after=last_outbox, letters={plan.letter.pk for plan in plans})
-    return len(plans)
+    return len(plans) + taken
 
 
 def _usernames() -> list[str]:

@@ -22,7 +22,7 @@ NEW_LETTER = declare_email("letters/new_letter", context=[*_LETTER, "kind"])
 
 _CITIZEN = ["number", "letter_subject", "name", "municipality", "tracking_url"]
 
-ANSWERED = declare_email("letters/answered", context=[*_CITIZEN, "answer", "files"])
+ANSWERED = declare_email("letters/answered", context=[*_CITIZEN, "answer", "out_number", "files"])
 CLARIFICATION = declare_email("letters/clarification", context=[*_CITIZEN, "question"])
 FORWARDED = declare_email("letters/forwarded", context=[*_CITIZEN, "to", "reason", "deadline"])
 DEADLINE_EXTENDED = declare_email(
@@ -36,4 +36,12 @@ REMINDER = declare_email(
 DIGEST = declare_email(
     "letters/digest",
     context=["municipality", "new", "open", "due_soon", "overdue", "inbox_url"],
+)
+
+# Approval of answers by the head of the body (staff only, never the citizen).
+APPROVAL_REQUESTED = declare_email(
+    "letters/approval_requested", context=["number", "letter_subject", "author", "url"]
+)
+ANSWER_RETURNED = declare_email(
+    "letters/answer_returned", context=["number", "letter_subject", "by", "remark", "url"]
 )

@@ -249,6 +249,13 @@ def _register(
         key=f"letter:{letter.pk}:ack",
         context=context,
     )
+    from emanager.mailin import selectors as mailin_selectors
+    from emanager.mailin.services import letter_email_official
+
+    if mailin_selectors.answers_by_email(letter.addressee_official):
+        # An official who does not log in gets the whole letter, to answer by replying.
+        letter_email_official(letter=letter, now=now)
+        return letter
     staff_address = (
         letter.addressee_official.email if letter.addressee_official else ""
     ) or letter.addressee_body.email

@@ -15,8 +15,7 @@ from emanager.letters import addressees, services, tokens
 from emanager.letters.attachments import attachment_response
 from emanager.letters.choices import LetterStatus
 from emanager.letters.forms import CONSENT_TEXT, LetterForm, RatingForm, ReplyForm
-from emanager.letters.models import Attachment
-from emanager.letters.selectors import letter_thread
+from emanager.letters.selectors import citizen_attachments, letter_thread
 
 SESSION_SENT = "letters:sent"
 
@@ -156,6 +155,23 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+def withdraw_consent(request: HttpRequest, token: str) -> HttpResponse:
+    """The citizen withdraws consent to publication (after a confirmation step)."""
+    from emanager.publication.services import letter_consent_withdraw
+
+    letter = _tracked(request, token)
+    if request.POST.get("confirm") != "yes":
+        context = {"letter": letter, "token": token}
+        return render(request, "publication/withdraw_consent.html", context)
+    letter_consent_withdraw(letter=letter)
+    messages.success(
+        request,
+        _("Your consent is withdrawn: the letter and its answers are not published any more."),
+    )
+    return redirect("letters:track", token=token)
+
+
+@require_POST
 def rate(request: HttpRequest, token: str) -> HttpResponse:
     letter = _tracked(request, token)
     form = RatingForm(request.POST)
@@ -169,5 +185,5 @@ def rate(request: HttpRequest, token: str) -> HttpResponse:
 
 def attachment(request: HttpRequest, token: str, pk: int) -> FileResponse:
     letter = _tracked(request, token)
-    item = get_object_or_404(Attachment, letter=letter, pk=pk)
+    item = get_object_or_404(citizen_attachments(letter), pk=pk)
     return attachment_response(item)

@@ -41,6 +41,10 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
         "message_id",
+        "reply_to",
+        "envelope_sender",
+        "headers",
+        "attachments",
     ]
     readonly_fields = fields
 

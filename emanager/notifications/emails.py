@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context
@@ -107,8 +108,15 @@ def render_email(
     context: Mapping[str, Any],
     to: str,
     headers: Mapping[str, str] | None = None,
+    reply_to: str = "",
+    envelope_sender: str = "",
 ) -> EmailMultiAlternatives:
-    """Render the named e-mail in ``language`` as a text message with an HTML alternative."""
+    """Render the named e-mail in ``language`` as a text message with an HTML alternative.
+
+    With ``envelope_sender`` the message is sent from that address (the SMTP
+    MAIL FROM, which the receiving server records as Return-Path and where
+    bounces go) while its From header stays ``DEFAULT_FROM_EMAIL``.
+    """
     subject_name, text_name, html_name = template_names(template)
     with translation.override(language):
         values = {**context, "recipient": to}
@@ -116,11 +124,16 @@ def render_email(
         values["subject"] = subject
         text = _render_text(text_name, values)
         html = render_to_string(html_name, values)
+    all_headers = {"Content-Language": language, **(headers or {})}
+    if envelope_sender:
+        all_headers["From"] = settings.DEFAULT_FROM_EMAIL
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
+        from_email=envelope_sender or None,
         to=[to],
-        headers={"Content-Language": language, **(headers or {})},
+        reply_to=[reply_to] if reply_to else None,
+        headers=all_headers,
     )
     message.attach_alternative(html, "text/html")
     return message

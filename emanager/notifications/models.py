@@ -59,6 +59,30 @@ class OutboxMessage(models.Model):
         blank=True,
         help_text=_("The Message-ID header, the same on every attempt."),
     )
+    # Set for the few e-mails that expect an answer or track their bounces
+    # (the letter sent to an official who answers by e-mail); empty for the rest.
+    reply_to = models.CharField(
+        _("reply to"),
+        max_length=320,
+        blank=True,
+        help_text=_("The Reply-To address, where the recipient's answer goes."),
+    )
+    envelope_sender = models.CharField(
+        _("envelope sender"),
+        max_length=254,
+        blank=True,
+        help_text=_(
+            "The address bounces return to (Return-Path), when it is not the sender's; "
+            "such as a VERP address bounce+…@…."
+        ),
+    )
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    attachments = models.JSONField(
+        _("attached files"),
+        default=list,
+        blank=True,
+        help_text=_("Files read from a storage when the e-mail is sent."),
+    )
 
     class Meta:
         verbose_name = _("outgoing e-mail")

@@ -16,12 +16,13 @@ import json
 import logging
 import smtplib
 import traceback
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from email.utils import make_msgid, parseaddr
 from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.mail import DNS_NAME
 from django.core.mail.handler import DEFAULT_MAILER_ALIAS
 from django.core.validators import validate_email
@@ -57,6 +58,66 @@ def retry_delay(attempts: int) -> datetime.timedelta:
     return BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1]
 
 
+# Headers the outbox writes itself; a caller cannot replace them.
+RESERVED_HEADERS = frozenset(
+    {
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "subject",
+        "date",
+        "message-id",
+        "reply-to",
+        "return-path",
+        "sender",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "content-language",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxFile:
+    """A stored file attached to an e-mail; it is read when the e-mail is sent."""
+
+    # An alias of settings.STORAGES, such as "private".
+    storage: str
+    # The file's name in that storage.
+    name: str
+    # The name the recipient sees.
+    filename: str
+    content_type: str = "application/octet-stream"
+
+
+def _check_address(value: str) -> None:
+    """A bare address or one with a display name ("Name <a@b.ge>"); ValidationError otherwise."""
+    _name, address = parseaddr(value)
+    validate_email(address)
+
+
+def _check_headers(headers: dict[str, str]) -> None:
+    for name, value in headers.items():
+        if name.lower() in RESERVED_HEADERS:
+            raise ValueError(f"The header {name} is written by the outbox; it cannot be set.")
+        if not isinstance(value, str) or "\n" in value or "\r" in value:
+            raise ValueError(f"The header {name} needs a one-line text value.")
+
+
+def _attach_files(email, files: list[dict]) -> None:
+    """Read the stored files into the e-mail; a missing file is left out and logged."""
+    for item in files:
+        try:
+            with storages[item["storage"]].open(item["name"], "rb") as handle:
+                content = handle.read()
+        except FileNotFoundError:
+            logger.warning("The file %s is missing; the e-mail is sent without it.", item["name"])
+            continue
+        email.attach(item["filename"], content, item["content_type"])
+
+
 def _new_message_id() -> str:
     _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     domain = address.rpartition("@")[2] or str(DNS_NAME)
@@ -82,6 +143,10 @@ def notification_enqueue(
     language: str,
     context: dict[str, Any],
     key: str | None = None,
+    reply_to: str = "",
+    envelope_sender: str = "",
+    headers: dict[str, str] | None = None,
+    attachments: list[OutboxFile] | None = None,
 ) -> OutboxMessage:
     """Queue the e-mail ``template`` to ``to``; it is sent after the caller's commit.
 
@@ -89,6 +154,11 @@ def notification_enqueue(
     (ids, strings, numbers; dates as ISO strings). With a ``key`` (such as
     ``"ack:letter:42"``) the e-mail is queued once: a second call returns the
     first message and queues nothing.
+
+    For an e-mail that expects an answer: ``reply_to`` (the Reply-To header),
+    ``envelope_sender`` (where bounces return, such as a VERP address; the
+    From header stays ``DEFAULT_FROM_EMAIL``), extra ``headers`` and stored
+    files to attach (``attachments``, read when the e-mail is sent).
     """
     email = get_email(template)
     email.check_context(context)
@@ -97,6 +167,16 @@ def notification_enqueue(
     validate_email(to)
     # Fails here, in the caller, rather than in the worker.
     json.dumps(context)
+    if reply_to:
+        _check_address(reply_to)
+    if envelope_sender:
+        validate_email(envelope_sender)
+    headers = dict(headers or {})
+    _check_headers(headers)
+    files = [asdict(item) for item in attachments or []]
+    for item in files:
+        if item["storage"] not in settings.STORAGES:
+            raise ValueError(f"Unknown storage {item['storage']!r}.")
 
     values = {
         "template": template,
@@ -104,6 +184,10 @@ def notification_enqueue(
         "language": language,
         "context": context,
         "message_id": _new_message_id(),
+        "reply_to": reply_to,
+        "envelope_sender": envelope_sender,
+        "headers": headers,
+        "attachments": files,
     }
     if key is None:
         message, created = OutboxMessage.objects.create(**values), True
@@ -141,8 +225,15 @@ def outbox_deliver(*, message_id: int) -> OutboxStatus | None:
             language=message.language,
             context=message.context,
             to=message.to,
-            headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
+            headers={
+                **message.headers,
+                "Message-ID": message.message_id,
+                "Auto-Submitted": "auto-generated",
+            },
+            reply_to=message.reply_to,
+            envelope_sender=message.envelope_sender,
         )
+        _attach_files(email, message.attachments)
         if email.send(using=MAILER) != 1:
             raise RuntimeError("The mailer did not accept the message.")
     except Exception as error:

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from emanager.publication import views
 
 app_name = "publication"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("letter/<uuid:uuid>/", views.review_letter, name="letter"),
+    path("letter/<uuid:uuid>/<slug:action>/", views.letter_action, name="letter_action"),
+    path("answer/<int:pk>/", views.review_answer, name="answer"),
+    path("answer/<int:pk>/<slug:action>/", views.answer_action, name="answer_action"),
+]

@@ -13,9 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from emanager.directory.models import Municipality, TerritorialUnit
-from emanager.letters.choices import LetterKind, LetterStatus
+from emanager.letters.choices import Channel, LetterKind, LetterStatus
 from emanager.letters.models import Letter
 from emanager.staff import selectors
+from emanager.staff.permissions import approves_answers, letters_awaiting_approval_by
 
 MAX_DAYS = 366
 
@@ -29,11 +30,25 @@ class DaysFilter(django_filters.NumberFilter):
 
 
 class InboxFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_q",
+        max_length=selectors.SEARCH_MAX,
+        help_text=_("Registration number, the citizen's name, words of the subject or the text."),
+    )
+    awaiting_approval = django_filters.BooleanFilter(
+        label=_("Answers waiting for my approval"),
+        method="filter_awaiting_approval",
+        widget=forms.CheckboxInput,
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=STATUS_CHOICES, empty_label=_("Any status")
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=LetterKind.choices, empty_label=_("Any kind")
+    )
+    channel = django_filters.ChoiceFilter(
+        label=_("Received by"), choices=Channel.choices, empty_label=_("Any channel")
     )
     unit = django_filters.ModelChoiceFilter(
         label=_("Territorial unit"),
@@ -55,11 +70,15 @@ class InboxFilter(django_filters.FilterSet):
 
     class Meta:
         model = Letter
-        fields = ["status", "kind", "unit", "due_within", "overdue"]
+        fields = ["q", "status", "kind", "channel", "unit", "due_within", "overdue"]
 
-    def __init__(self, *args, municipality: Municipality, **kwargs):
+    def __init__(self, *args, municipality: Municipality, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.user = user
         self.filters["unit"].queryset = TerritorialUnit.objects.filter(municipality=municipality)
+        if user is None or not approves_answers(user, municipality):
+            del self.filters["awaiting_approval"]
 
     @property
     def is_active(self) -> bool:
@@ -79,3 +98,12 @@ class InboxFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(selectors.overdue_q(selectors.local_today()))
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(selectors.search_q(value))
+
+    def filter_awaiting_approval(self, queryset, name, value):
+        if not value:
+            return queryset
+        waiting = letters_awaiting_approval_by(self.user, self.municipality)
+        return queryset.filter(pk__in=waiting.values("pk"))

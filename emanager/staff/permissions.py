@@ -38,13 +38,25 @@ from emanager.staff.models import Membership, StaffRole
 __all__ = [
     "ACTIONS",
     "StaffAccess",
+    "answer_needs_approval",
+    "approvers_of",
+    "approves_answers",
     "assignable_users",
     "can_act",
+    "can_approve",
+    "can_manage_body",
+    "can_manage_templates",
+    "can_register_letters",
+    "can_review",
     "can_view",
+    "letters_awaiting_approval_by",
+    "letters_reviewable_by",
     "letters_visible_to",
+    "may_review",
     "require_staff",
     "staff_access",
     "staff_required",
+    "template_bodies",
 ]
 
 ACTIONS = frozenset({"answer", "clarify", "assign", "forward", "extend", "close", "reopen", "note"})
@@ -274,3 +286,231 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+# --- Working tools: approval of answers, answer templates ---------------------
+#
+# A body may require that its answers be approved by its head before they go
+# to the citizen (Body.answers_need_approval). A head approves the answers of
+# the letters addressed to the body they head or to a body below it.
+
+
+def _heads_body(access: StaffAccess, body_id: int) -> bool:
+    return access.is_superuser or body_id in access.bodies_by_role.get(StaffRole.HEAD, ())
+
+
+def answer_needs_approval(user, letter: Letter) -> bool:
+    """Must an answer by this user wait for the head's approval before it is sent?
+
+    Only where the letter's body asks for approval, and only when the user is
+    not a head of that body (or a superuser). ``user`` may be None: an answer
+    that came by e-mail from an official who does not log in.
+    """
+    if not letter.addressee_body.answers_need_approval:
+        return False
+    if user is None:
+        return True
+    access = staff_access(user, letter.municipality_id)
+    return not _heads_body(access, letter.addressee_body_id)
+
+
+def can_approve(user, message) -> bool:
+    """May this user approve (or return) this answer? A head of the letter's body."""
+    letter = message.letter
+    access = staff_access(user, letter.municipality_id)
+    return access.covers(letter) and _heads_body(access, letter.addressee_body_id)
+
+
+def approves_answers(user, municipality: Municipality) -> bool:
+    """Is this user a head (or a superuser) there, who approves answers?"""
+    access = staff_access(user, municipality.pk)
+    return access.is_superuser or bool(access.bodies_by_role.get(StaffRole.HEAD))
+
+
+def letters_awaiting_approval_by(user, municipality: Municipality) -> QuerySet[Letter]:
+    """The letters with an answer waiting for this user's approval."""
+    from emanager.letters.choices import MessageStatus
+
+    access = staff_access(user, municipality.pk)
+    letters = letters_visible_to(user, municipality).filter(
+        messages__status=MessageStatus.PENDING_APPROVAL
+    )
+    if not access.is_superuser:
+        letters = letters.filter(
+            addressee_body_id__in=access.bodies_by_role.get(StaffRole.HEAD, ())
+        )
+    return letters.distinct()
+
+
+def approvers_of(letter: Letter) -> QuerySet:
+    """The heads told when an answer of this letter waits for approval.
+
+    The active heads of the letter's body; if it has none, those of the
+    nearest body above it that has one.
+    """
+    users = get_user_model().objects.filter(
+        is_active=True,
+        memberships__municipality_id=letter.municipality_id,
+        memberships__role=StaffRole.HEAD,
+    )
+    body = letter.addressee_body
+    seen: set[int] = set()
+    while body is not None and body.pk not in seen:
+        seen.add(body.pk)
+        heads = users.filter(memberships__body_id=body.pk)
+        if heads.exists():
+            return heads.distinct().order_by("pk")
+        body = body.parent
+    return users.none()
+
+
+def can_manage_body(user, body: Body) -> bool:
+    """May this user change the settings of the body (whether its answers need approval)?
+
+    Its heads (including heads of a body above it), the municipality's
+    administrators and superusers.
+    """
+    access = staff_access(user, body.municipality_id)
+    return access.sees_everything or _heads_body(access, body.pk)
+
+
+def template_bodies(user, municipality: Municipality) -> QuerySet[Body]:
+    """The bodies whose answer templates this user may write and change.
+
+    A registry clerk's and a head's body with the bodies below it; every
+    body for an administrator.
+    """
+    access = staff_access(user, municipality.pk)
+    bodies = Body.objects.filter(municipality=municipality)
+    if access.sees_everything:
+        return bodies
+    ids = access.bodies_by_role.get(StaffRole.HEAD, frozenset()) | access.bodies_by_role.get(
+        StaffRole.CLERK, frozenset()
+    )
+    return bodies.filter(pk__in=ids)
+
+
+def can_manage_templates(user, body: Body) -> bool:
+    return template_bodies(user, body.municipality).filter(pk=body.pk).exists()
+
+
+# --- Staff intake: letters that came on paper, in person, by phone or e-mail ---
+
+_INTAKE_ROLES = frozenset({StaffRole.CLERK, StaffRole.PIO})
+
+
+def can_register_letters(user, municipality: Municipality) -> bool:
+    """May this user register letters on a citizen's behalf in this municipality?
+
+    Its registry clerks, public-information officers and administrators (and
+    superusers). The letter may be addressed to any body of the municipality:
+    the registry receives whatever arrives.
+    """
+    access = staff_access(user, municipality.pk)
+    if access.user_id is None:
+        return False
+    return access.sees_everything or bool(access.bodies_by_role.keys() & _INTAKE_ROLES)
+
+
+# --- Registry journal ---------------------------------------------------------
+
+# Roles that keep the registry journal: every role but the plain official.
+_JOURNAL_ROLES = frozenset({StaffRole.CLERK, StaffRole.HEAD, StaffRole.PIO})
+
+
+def can_see_journal(user, municipality: Municipality) -> bool:
+    """May this user open the registry journal (and its exports) of the municipality?
+
+    The registry clerks, heads, public-information officers and administrators
+    may; the journal then lists only the letters :func:`letters_visible_to` gives
+    them. A plain official works from the inbox.
+    """
+    access = staff_access(user, municipality.pk)
+    if access.user_id is None:
+        return False
+    return access.sees_everything or bool(_JOURNAL_ROLES & access.bodies_by_role.keys())
+
+
+# --- Publication review ---------------------------------------------------------
+#
+# Registry clerks, heads and public-information officers review for
+# publication the letters addressed to their body (and the bodies below it);
+# administrators review every letter of the municipality.
+
+_REVIEW_ROLES = frozenset({StaffRole.CLERK, StaffRole.HEAD, StaffRole.PIO})
+
+
+def _review_body_ids(access: StaffAccess) -> frozenset[int]:
+    return frozenset().union(
+        *(ids for role, ids in access.bodies_by_role.items() if role in _REVIEW_ROLES)
+    )
+
+
+def may_review(user, municipality: Municipality) -> bool:
+    """May this user use the publication review pages of the municipality at all?"""
+    access = staff_access(user, municipality.pk)
+    if access.user_id is None:
+        return False
+    return access.sees_everything or bool(_review_body_ids(access))
+
+
+def letters_reviewable_by(user, municipality: Municipality) -> QuerySet[Letter]:
+    """The registered letters of the municipality whose publication this user reviews."""
+    access = staff_access(user, municipality.pk)
+    if not may_review(user, municipality):
+        return Letter.objects.none()
+    letters = Letter.objects.filter(municipality=municipality).exclude(
+        status=LetterStatus.UNCONFIRMED
+    )
+    if access.sees_everything:
+        return letters
+    return letters.filter(addressee_body_id__in=_review_body_ids(access))
+
+
+def can_review(user, letter: Letter) -> bool:
+    """May this user publish, decline or unpublish this letter and its answers?"""
+    access = staff_access(user, letter.municipality_id)
+    if access.user_id is None or letter.municipality_id != access.municipality_id:
+        return False
+    if letter.status == LetterStatus.UNCONFIRMED:
+        return False
+    return access.sees_everything or letter.addressee_body_id in _review_body_ids(access)
+
+
+# --- Answers by e-mail (emanager.mailin) -----------------------------------------
+#
+# The queue of e-mails held for moderation belongs to the municipality's
+# registry: its clerks (of any body) and its administrators. An e-mail held
+# without any clue to its municipality is shown to superusers only.
+
+
+def can_moderate_mail(user, municipality: Municipality) -> bool:
+    """May this user see the e-mails received for the municipality and decide on held ones?"""
+    access = staff_access(user, municipality.pk)
+    if access.user_id is None:
+        return False
+    return access.sees_everything or StaffRole.CLERK in access.bodies_by_role
+
+
+def inbound_mail_visible_to(user, municipality: Municipality) -> QuerySet:
+    """The e-mails received for the municipality that this user may see."""
+    from emanager.mailin.models import InboundMail
+
+    if not can_moderate_mail(user, municipality):
+        return InboundMail.objects.none()
+    condition = Q(municipality=municipality)
+    if staff_access(user, municipality.pk).is_superuser:
+        condition |= Q(municipality__isnull=True)
+    return InboundMail.objects.filter(condition)
+
+
+def can_send_by_email(user, letter: Letter) -> bool:
+    """May this user (re)send the letter to the official who answers it by e-mail?
+
+    Those who route the letter: the clerk, the head and the administrator of
+    its body (and superusers).
+    """
+    access = staff_access(user, letter.municipality_id)
+    if not access.covers(letter):
+        return False
+    return access.is_superuser or bool(access.roles_for(letter) & _ROUTING_ROLES)

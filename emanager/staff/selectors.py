@@ -37,6 +37,34 @@ def due_within_q(today: datetime.date, days: int) -> Q:
     )
 
 
+SEARCH_MAX = 200
+# Search at most this many words: each must occur in the letter.
+SEARCH_WORDS = 8
+SEARCH_FIELDS = ("number", "author_name", "author_email", "subject", "body")
+
+
+def _spellings(word: str) -> set[str]:
+    """The word as typed, in small letters, in capitals and capitalised.
+
+    ``icontains`` ignores case only for ASCII letters on SQLite (PostgreSQL
+    ignores it for every alphabet): "иванов" then still finds "Иванов".
+    Georgian has no case to ignore.
+    """
+    return {word, word.lower(), word.upper(), word.capitalize()}
+
+
+def search_q(text: str) -> Q:
+    """Letters whose registration number, sender, subject or text hold every word of ``text``."""
+    condition = Q()
+    for word in text.split()[:SEARCH_WORDS]:
+        matches = Q()
+        for spelling in _spellings(word):
+            for field in SEARCH_FIELDS:
+                matches |= Q(**{f"{field}__icontains": spelling})
+        condition &= matches
+    return condition
+
+
 def inbox_letters(user, municipality: Municipality) -> QuerySet[Letter]:
     """The letters of the user's inbox, with what a row shows.
 

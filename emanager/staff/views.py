@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from emanager.staff import selectors
 from emanager.staff.filters import InboxFilter
-from emanager.staff.permissions import staff_required
+from emanager.staff.permissions import (
+    approves_answers,
+    letters_awaiting_approval_by,
+    staff_required,
+)
 
 LETTERS_PER_PAGE = 25
 
@@ -34,13 +38,18 @@ def inbox(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     today = selectors.local_today()
     letters = selectors.inbox_letters(request.user, municipality)
-    filterset = InboxFilter(request.GET or None, queryset=letters, municipality=municipality)
+    filterset = InboxFilter(
+        request.GET or None, queryset=letters, municipality=municipality, user=request.user
+    )
     page = Paginator(filterset.qs, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
         "filtered": filterset.is_active,
         "page": page,
         "counts": selectors.inbox_counts(letters, today=today),
+        "awaiting_approval": letters_awaiting_approval_by(request.user, municipality).count()
+        if approves_answers(request.user, municipality)
+        else None,
         "due_soon_days": selectors.DUE_SOON_DAYS,
         "today": today,
     }
