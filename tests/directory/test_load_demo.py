@@ -195,6 +195,38 @@ def test_load_demo_command_prints_the_counts():
     assert "territorial_units: 15" in out.getvalue()
 
 
+def test_the_demo_gives_the_back_office_a_day_of_mixed_correspondence():
+    from emanager.letters.choices import Channel, MessageStatus
+    from emanager.letters.models import AnswerTemplate, InternalNote, Letter, Message
+    from emanager.letters.timeline import chain_verify
+    from emanager.mailin.models import InboundMail
+    from emanager.publication.models import PublicLetter
+
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # a second run adds nothing
+
+    municipality = Municipality.objects.get(slug="lanchkhuti")
+    channels = set(Letter.objects.values_list("channel", flat=True))
+    assert channels == set(Channel.values)
+    answers = Message.objects.filter(is_answer=True)
+    assert answers.filter(status=MessageStatus.PENDING_APPROVAL).exists()
+    assert answers.filter(status=MessageStatus.RETURNED).exists()
+    assert answers.filter(source=Channel.EMAIL, status=MessageStatus.SENT).exists()
+    sent = answers.filter(status=MessageStatus.SENT, letter__channel__in=["web", "paper"])
+    assert not sent.filter(out_number="").exists()
+    assert InboundMail.objects.filter(status="held").count() >= 2
+    assert InternalNote.objects.exists()
+    assert AnswerTemplate.objects.count() >= 4
+    assert PublicLetter.objects.filter(state="published").exists()
+    assert (
+        PublicLetter.objects.filter(state="pending").exists()
+        or Letter.objects.filter(
+            publication__in=["public_named", "public_anonymous"], public_version__isnull=True
+        ).exists()
+    )
+    assert chain_verify(municipality) is None
+
+
 def test_load_demo_if_empty_does_nothing_when_a_municipality_exists():
     Municipality.objects.create(slug="ozurgeti", name_ka="ოზურგეთი")
     out = StringIO()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import translation
@@ -32,9 +33,42 @@ class Command(BaseCommand):
             counts = load_demo()
             municipality = Municipality.objects.get(slug=demo_data.MUNICIPALITY_SLUG)
             counts["letters"] = load_demo_letters(municipality=municipality)
+            counts.update(self._back_office(municipality))
             summary = ", ".join(f"{name}: {count}" for name, count in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({summary})."))
         self._print_logins()
+
+    def _back_office(self, municipality: Municipality) -> dict[str, int]:
+        """The back office's day: templates, approvals, notes, e-mail answers, reviews, an
+        imported register. Each part adds nothing when it has run before."""
+        from emanager.directory.models import Body
+        from emanager.letters.demo_tools import load_tools_demo
+        from emanager.letters.importer import ImportFailed, register_import
+        from emanager.letters.models import Letter
+        from emanager.mailin.demo import load_mail_demo
+        from emanager.publication.demo import load_publication_demo
+
+        counts: dict[str, int] = {}
+        counts.update(load_tools_demo(municipality))
+        counts["emails_received"] = load_mail_demo(municipality)
+        sample = settings.BASE_DIR / "docs" / "samples" / "lanchkhuti_foi_register.csv"
+        if (
+            sample.exists()
+            and not Letter.objects.filter(municipality=municipality, channel="import").exists()
+        ):
+            try:
+                report = register_import(
+                    path=sample,
+                    municipality=municipality,
+                    body=Body.objects.get(municipality=municipality, slug="city-hall"),
+                )
+                counts["imported_letters"] = report.imported
+            except ImportFailed as failure:
+                self.stderr.write(f"The sample register was not imported: {failure}")
+        reviews = load_publication_demo(municipality)
+        counts["published_letters"] = reviews.get("published", 0)
+        counts["letters_waiting_for_review"] = reviews.get("waiting", 0)
+        return counts
 
     def _print_logins(self) -> None:
         """The demo staff users, if they exist, and their password."""
