@@ -57,6 +57,12 @@ class EventKind(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Removed from public pages")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent to publication withdrawn")
     IMPORTED = "imported", _("Imported from an earlier register")
+    FOI_TEN_DAYS = "foi_ten_days", _("The 10 days for public information are used")
+    FOI_DECIDED = "foi_decided", _("Public-information request decided")
+    REFUSAL_EXPLAINED = "refusal_explained", _("Written explanation of the refusal sent")
+    DEEMED_REFUSED = "deemed_refused", _("Deadline missed: deemed a refusal")
+    COMPLAINT_FILED = "complaint_filed", _("Administrative complaint filed")
+    COMPLAINT_DECIDED = "complaint_decided", _("Complaint decided")
 
 
 class Direction(models.TextChoices):
