@@ -473,9 +473,8 @@ def test_a_bounce_without_a_clerk_alerts_the_administrators(
     with django_capture_on_commit_callbacks(execute=True):
         mail_receive(eml("dsn_bounce.eml", letter, eka))
 
-    assert [m.to for m in mail.outbox if m.subject.startswith("E-mail to")] == [
-        ["admin@lanchkhuti.example.ge"]
-    ]
+    # The alert is in Georgian: find it by its recipient, the only mail of the test.
+    assert [m.to for m in mail.outbox] == [["admin@lanchkhuti.example.ge"]]
 
 
 def test_a_bounce_keeps_the_date_of_the_first_bounce(letter, eka):
