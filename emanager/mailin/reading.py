@@ -108,7 +108,7 @@ def mail_read(raw: bytes) -> ReadMail:
         message = email.message_from_bytes(raw, policy=policy.default)
     except Exception as error:
         logger.warning("An e-mail could not be parsed: %s", error)
-        return ReadMail(message_id=_synthetic_id(raw), error=str(error))
+        return _without_nul(ReadMail(message_id=_synthetic_id(raw), error=str(error)))
     read = ReadMail(message_id=_message_id(message, raw))
     try:
         _read_headers(message, read)
@@ -118,6 +118,14 @@ def mail_read(raw: bytes) -> ReadMail:
     except Exception as error:
         logger.warning("Part of the e-mail %s could not be read: %s", read.message_id, error)
         read.error = str(error) or error.__class__.__name__
+    return _without_nul(read)
+
+
+def _without_nul(read: ReadMail) -> ReadMail:
+    """NUL characters are never text (and PostgreSQL refuses them in text columns)."""
+    for name in ("message_id", "subject", "from_address", "from_name", "text", "own_text", "error"):
+        setattr(read, name, getattr(read, name).replace("\x00", ""))
+    read.recipients = [item.replace("\x00", "") for item in read.recipients]
     return read
 
 
