@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "emanager.registry",
     "emanager.mailin",
     "emanager.publication",
+    "emanager.proactive",
     "emanager.foi",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
         path("", include("emanager.directory.urls")),
         path("", include("emanager.core.urls")),
         path("letters/", include("emanager.letters.urls")),
+        path("proactive/", include("emanager.proactive.urls")),
         path("public-information/", include("emanager.foi.urls")),
         path("staff/registry/", include("emanager.registry.urls")),
         path("staff/mail/", include("emanager.mailin.urls")),

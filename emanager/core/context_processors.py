@@ -45,6 +45,11 @@ BACK_OFFICE_NAMESPACES = frozenset({"staff", "registry", "mailin", "publication"
 NAMESPACED_NAV_SECTIONS = {
     "accounts:letters": "my_letters",
     "accounts:login": "account_login",
+    "foi:index": "public_information",
+    "foi:register": "public_information",
+    "foi:register_columns": "public_information",
+    "foi:report": "public_information",
+    "foi:body": "public_information",
 }
 
 

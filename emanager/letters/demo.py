@@ -821,12 +821,17 @@ def load_demo_letters(
             (step.when, -1, step.run)
             for step in intake_demo_steps(municipality=municipality, now=horizon)
         ]
-        taken = 0
+        # And a year of public-information requests with every outcome (foi).
+        from emanager.foi.demo import foi_demo_steps
+
+        replay += [
+            (step.when, -2, step.run)
+            for step in foi_demo_steps(municipality=municipality, now=horizon)
+        ]
         for _when, _index, run in sorted(replay, key=lambda item: item[:2]):
-            if isinstance(run(), Letter):
-                taken += 1
+            run()
         _drop_demo_emails(after=last_outbox, letters={plan.letter.pk for plan in plans})
-    return len(plans) + taken
+    return Letter.objects.filter(municipality=municipality).count()
 
 
 def _usernames() -> list[str]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from emanager.directory.models import Municipality, TerritorialUnit
+from emanager.foi.request_fields import FoiRequestFieldsMixin
 from emanager.letters import addressees
 from emanager.letters.attachments import MAX_FILES, check_files
 from emanager.letters.choices import LetterKind, Publication
@@ -60,7 +61,7 @@ class AttachmentsMixin(forms.Form):
         return check_files(self.cleaned_data.get("files") or [])
 
 
-class LetterForm(AttachmentsMixin, forms.Form):
+class LetterForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     addressee = forms.ChoiceField(
         label=_("To whom"),

@@ -30,6 +30,11 @@ class DailyReport:
     reminders: int = 0
     digests: int = 0
     expired: int = 0
+    # Public-information requests (emanager.foi.jobs).
+    foi_deemed_refused: int = 0
+    foi_refusal_reminders: int = 0
+    # Proactive publication (emanager.proactive.jobs).
+    proactive_reminders: int = 0
 
 
 def _item(letter: Letter, today: datetime.date) -> dict:
@@ -136,8 +141,16 @@ def letters_digest(*, today: datetime.date | None = None) -> int:
 
 
 def daily_jobs(*, today: datetime.date | None = None) -> DailyReport:
+    from emanager.foi.jobs import foi_daily_jobs
+    from emanager.proactive.jobs import proactive_remind
+
+    # First the deemed refusals, so that today's reminders and digests see them.
+    foi = foi_daily_jobs(today=today)
     return DailyReport(
         reminders=letters_remind(today=today),
         digests=letters_digest(today=today),
         expired=letters_expire_unconfirmed(),
+        foi_deemed_refused=foi.deemed_refused,
+        foi_refusal_reminders=foi.refusal_reminders,
+        proactive_reminders=proactive_remind(today=today),
     )

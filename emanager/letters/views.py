@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from emanager.accounts.selectors import verified_profile
 from emanager.directory.selectors import require_municipality
+from emanager.foi.services import foi_request_for
 from emanager.letters import addressees, services, tokens
 from emanager.letters.attachments import attachment_response
-from emanager.letters.choices import LetterStatus
+from emanager.letters.choices import LetterKind, LetterStatus
 from emanager.letters.forms import CONSENT_TEXT, LetterForm, RatingForm, ReplyForm
 from emanager.letters.selectors import citizen_attachments, letter_thread
 
@@ -55,6 +56,8 @@ def write(request: HttpRequest) -> HttpResponse:
                 submission_key=data["submission_key"],
                 user=account.user if account else None,
             )
+            if form.is_foi_request():
+                foi_request_for(letter=letter, **form.foi_facts())
             if account and letter.user_id == account.user_id:
                 messages.success(
                     request,
@@ -69,6 +72,8 @@ def write(request: HttpRequest) -> HttpResponse:
         to = request.GET.get("to", "")
         if addressees.resolve(municipality, to) is not None:
             initial["addressee"] = to
+        if request.GET.get("kind") in LetterKind.values:
+            initial["kind"] = request.GET["kind"]
         if account:
             initial["author_name"] = account.name
         form = LetterForm(initial=initial, municipality=municipality, account_email=account_email)

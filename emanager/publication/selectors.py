@@ -76,6 +76,8 @@ _FILTERS = {
     "registered_year": "letter__registered_at__year",
     "registered_from": "letter__registered_at__gte",
     "registered_to": "letter__registered_at__lt",
+    # Letters by primary key: a list, or a queryset of ids (a subquery).
+    "letters": "letter__in",
 }
 
 
@@ -170,7 +172,8 @@ class PublishedLetters:
 
     def filter(self, **lookups) -> PublishedLetters:
         """Narrow by ``kind``, ``status``, ``outcome``, ``body``, ``official``, ``unit``,
-        ``registered_year``, ``registered_from``, ``registered_to``; nothing else."""
+        ``registered_year``, ``registered_from``, ``registered_to``, ``letters`` (ids);
+        nothing else."""
         unknown = set(lookups) - set(_FILTERS)
         if unknown:
             raise TypeError(f"Published letters cannot be filtered by {sorted(unknown)}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections.abc import Iterable
 
 from django.utils import formats, timezone
 from django.utils.text import slugify
@@ -74,14 +75,20 @@ def _defused(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def journal_csv(rows: list[JournalRow], filters: JournalFilters) -> bytes:
-    """UTF-8 with a byte-order mark (Excel then reads Georgian right); ISO dates."""
+def table_csv(columns: list[str], rows: Iterable[list]) -> bytes:
+    """A table as CSV: UTF-8 with a byte-order mark (Excel then reads Georgian right);
+    ISO dates; a cell that a spreadsheet would run as a formula is kept as text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(journal_columns(filters.register))
-    for row in rows:
-        writer.writerow([_defused(_text(value)) for value in row_values(row)])
+    writer.writerow(columns)
+    for values in rows:
+        writer.writerow([_defused(_text(value)) for value in values])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def journal_csv(rows: list[JournalRow], filters: JournalFilters) -> bytes:
+    """UTF-8 with a byte-order mark (Excel then reads Georgian right); ISO dates."""
+    return table_csv(journal_columns(filters.register), (row_values(row) for row in rows))
 
 
 def _sheet_title(name: str) -> str:
@@ -92,10 +99,19 @@ def _sheet_title(name: str) -> str:
 
 def journal_xlsx(rows: list[JournalRow], filters: JournalFilters) -> bytes:
     """A workbook with one sheet: bold, frozen header row; dates as dates."""
+    return table_xlsx(
+        journal_columns(filters.register),
+        (row_values(row) for row in rows),
+        title=filters.register.name,
+    )
+
+
+def table_xlsx(columns: list[str], rows: Iterable[list], *, title: str) -> bytes:
+    """A table as a workbook with one sheet titled ``title``: bold, frozen header
+    row; dates as dates, numbers as numbers, text never run as a formula."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _sheet_title(filters.register.name)
-    columns = journal_columns(filters.register)
+    sheet.title = _sheet_title(title)
     sheet.append(columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -104,7 +120,7 @@ def journal_xlsx(rows: list[JournalRow], filters: JournalFilters) -> bytes:
     for row in rows:
         values = [
             ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-            for value in row_values(row)
+            for value in row
         ]
         sheet.append(values)
         for index, (cell, value) in enumerate(zip(sheet[sheet.max_row], values, strict=True)):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emanager.core.context_processors import NATIVE_NAMES
 from emanager.directory.models import Municipality, TerritorialUnit
+from emanager.foi.request_fields import FoiRequestFieldsMixin
 from emanager.letters import addressees
 from emanager.letters.attachments import MAX_FILES
 from emanager.letters.choices import Channel, LetterKind, Publication
@@ -49,7 +50,7 @@ PUBLICATION_CHOICES = [
 ]
 
 
-class IntakeForm(AttachmentsMixin, forms.Form):
+class IntakeForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     channel = forms.ChoiceField(
         label=_("Received by"),

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from emanager.foi.services import foi_request_for
 from emanager.letters.choices import LetterStatus
 from emanager.letters.intake import letter_register_on_behalf, letter_tracking_url
 from emanager.letters.models import Letter
@@ -35,6 +36,8 @@ def register(request: HttpRequest) -> HttpResponse:
                 files=data["files"],
                 submission_key=data["submission_key"],
             )
+            if form.is_foi_request():
+                foi_request_for(letter=letter, **form.foi_facts())
             messages.success(
                 request,
                 _("The letter is registered with number %(number)s.") % {"number": letter.number},

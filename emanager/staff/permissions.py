@@ -514,3 +514,103 @@ def can_send_by_email(user, letter: Letter) -> bool:
     if not access.covers(letter):
         return False
     return access.is_superuser or bool(access.roles_for(letter) & _ROUTING_ROLES)
+
+
+# --- Proactive publication (emanager.proactive) ----------------------------------
+#
+# The catalogue is public; any staff member may open its staff pages. Its
+# administrators, registry clerks and public-information officers (of any
+# body) edit the catalogue and publish into every item; the staff of an
+# item's responsible body publish into that item: whoever has a role in that
+# body or in a unit below it, and whoever's role covers it from a body above
+# (a head of a service publishes the items of its divisions).
+
+_PROACTIVE_ROLES = frozenset({StaffRole.CLERK, StaffRole.PIO})
+
+
+def can_edit_proactive_catalogue(user, municipality: Municipality) -> bool:
+    """May this user add items, set their responsible body and mark them not applicable?"""
+    return _edits_catalogue(staff_access(user, municipality.pk))
+
+
+def _edits_catalogue(access: StaffAccess) -> bool:
+    if access.user_id is None:
+        return False
+    return access.sees_everything or bool(access.bodies_by_role.keys() & _PROACTIVE_ROLES)
+
+
+def _proactive_body_ids(access: StaffAccess) -> frozenset[int]:
+    """The bodies whose items the user publishes into: those their roles cover, and
+    the bodies above any body they have a role in."""
+    parents = dict(
+        Body.objects.filter(municipality_id=access.municipality_id)
+        .order_by()
+        .values_list("pk", "parent_id")
+    )
+    ids = set(access.body_ids)
+    member_of = Membership.objects.filter(
+        user_id=access.user_id, municipality_id=access.municipality_id, body__isnull=False
+    ).values_list("body_id", flat=True)
+    for body_id in member_of:
+        seen: set[int] = set()
+        while body_id is not None and body_id not in seen:
+            seen.add(body_id)
+            body_id = parents.get(body_id)
+        ids |= seen
+    return frozenset(ids)
+
+
+def can_publish_proactively(user, item) -> bool:
+    """May this user publish, change and withdraw the documents of this catalogue item?"""
+    access = staff_access(user, item.municipality_id)
+    if access.user_id is None:
+        return False
+    if _edits_catalogue(access):
+        return True
+    return item.responsible_body_id is not None and (
+        item.responsible_body_id in _proactive_body_ids(access)
+    )
+
+
+def proactive_items_publishable_by(user, municipality: Municipality) -> QuerySet:
+    """The catalogue items of the municipality this user may publish into."""
+    from emanager.proactive.models import CatalogueItem
+
+    access = staff_access(user, municipality.pk)
+    items = CatalogueItem.objects.filter(municipality=municipality)
+    if access.user_id is None:
+        return items.none()
+    if _edits_catalogue(access):
+        return items
+    return items.filter(responsible_body_id__in=_proactive_body_ids(access))
+
+
+# --- Public-information requests (emanager.foi) ------------------------------------
+#
+# Whoever may answer a public-information request handles it as the law asks:
+# uses the 10 days, records the decision, sends the written explanation of a
+# refusal and records the fee paid. A complaint about a request is decided by
+# the heads and the administrators of the body it is addressed to (the superior
+# body), and by superusers. The municipality's public-information settings (the
+# copying fee, the refusal template) belong to its administrators.
+
+_COMPLAINT_ROLES = frozenset({StaffRole.HEAD, StaffRole.ADMIN})
+
+
+def can_handle_foi(user, letter: Letter) -> bool:
+    """May this user take the public-information actions on this request?"""
+    return letter.kind == LetterKind.PUBLIC_INFORMATION and can_act(user, letter, "answer")
+
+
+def can_decide_complaint(user, letter: Letter) -> bool:
+    """May this user decide this complaint (a letter of kind complaint) about a request?"""
+    access = staff_access(user, letter.municipality_id)
+    if letter.kind != LetterKind.COMPLAINT or not access.covers(letter):
+        return False
+    return access.is_superuser or bool(access.roles_for(letter) & _COMPLAINT_ROLES)
+
+
+def can_manage_foi_settings(user, municipality: Municipality) -> bool:
+    """May this user change the municipality's copying fee and refusal template?"""
+    access = staff_access(user, municipality.pk)
+    return access.user_id is not None and access.sees_everything

@@ -42,10 +42,12 @@ class Command(BaseCommand):
         """The back office's day: templates, approvals, notes, e-mail answers, reviews, an
         imported register. Each part adds nothing when it has run before."""
         from emanager.directory.models import Body
+        from emanager.foi.demo import load_foi_demo
         from emanager.letters.demo_tools import load_tools_demo
         from emanager.letters.importer import ImportFailed, register_import
         from emanager.letters.models import Letter
         from emanager.mailin.demo import load_mail_demo
+        from emanager.proactive.demo import load_proactive_demo
         from emanager.publication.demo import load_publication_demo
 
         counts: dict[str, int] = {}
@@ -68,6 +70,9 @@ class Command(BaseCommand):
         reviews = load_publication_demo(municipality)
         counts["published_letters"] = reviews.get("published", 0)
         counts["letters_waiting_for_review"] = reviews.get("waiting", 0)
+        counts.update(load_proactive_demo(municipality))
+        foi = load_foi_demo(municipality)
+        counts.update(foi if isinstance(foi, dict) else {"public_information_requests": foi})
         return counts
 
     def _print_logins(self) -> None:

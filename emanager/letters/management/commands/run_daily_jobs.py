@@ -28,5 +28,8 @@ class Command(BaseCommand):
         report = daily_jobs()
         self.stdout.write(
             f"Reminders: {report.reminders}, digests: {report.digests}, "
-            f"expired letters deleted: {report.expired}."
+            f"expired letters deleted: {report.expired}. "
+            f"Public information: deemed refusals recorded: {report.foi_deemed_refused}, "
+            f"reminders of refusals to explain: {report.foi_refusal_reminders}. "
+            f"Proactive publication: reminders: {report.proactive_reminders}."
         )
