@@ -61,11 +61,11 @@ class AttachmentsMixin(forms.Form):
         return check_files(self.cleaned_data.get("files") or [])
 
 
-class LetterForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    addressee = forms.ChoiceField(
-        label=_("To whom"),
-        help_text=_("An official, a body or a territorial unit."),
+def addressee_field(*, label, help_text) -> forms.ChoiceField:
+    """The list of every official, body and unit, with a filter box added by the script."""
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
         widget=forms.Select(
             attrs={
                 # Read by addressee-filter.js, which adds a filter box above the list.
@@ -73,6 +73,42 @@ class LetterForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
                 "data-filter-count": _("Matches in the list: %s"),
             }
         ),
+    )
+
+
+class LetterContentMixin:
+    """Addressee, subject and text, checked alike in the citizen's form and the clerk's intake."""
+
+    def _for_municipality(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self.fields["addressee"].choices = [
+            ("", _("— choose —")),
+            *addressees.choices(municipality),
+        ]
+        self.fields["author_unit"].queryset = TerritorialUnit.objects.filter(
+            municipality=municipality
+        )
+
+    def clean_addressee(self):
+        target = addressees.resolve(self.municipality, self.cleaned_data["addressee"])
+        if target is None:
+            raise forms.ValidationError(_("Choose whom the letter is for from the list."))
+        return target
+
+    def clean_subject(self):
+        return " ".join(self.cleaned_data["subject"].split())
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
+        if "\x00" in body:
+            raise forms.ValidationError(_("The text contains characters that cannot be stored."))
+        return body
+
+
+class LetterForm(LetterContentMixin, AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    addressee = addressee_field(
+        label=_("To whom"), help_text=_("An official, a body or a territorial unit.")
     )
     kind = forms.ChoiceField(
         label=_("Kind of letter"), choices=LetterKind.choices, initial=LetterKind.APPLICATION
@@ -124,37 +160,15 @@ class LetterForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
 
     def __init__(self, *args, municipality: Municipality, account_email: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.municipality = municipality
         if account_email:
             # Written from a verified account: the letter goes out under its address.
             email = self.fields["author_email"]
             email.disabled = True
             email.initial = account_email
             email.help_text = _("The address of your account: the answer is sent to it.")
-        self.fields["addressee"].choices = [
-            ("", _("— choose —")),
-            *addressees.choices(municipality),
-        ]
-        self.fields["author_unit"].queryset = TerritorialUnit.objects.filter(
-            municipality=municipality
-        )
+        self._for_municipality(municipality)
         if not self.is_bound and not self.initial.get("submission_key"):
             self.initial["submission_key"] = uuid.uuid4()
-
-    def clean_addressee(self):
-        target = addressees.resolve(self.municipality, self.cleaned_data["addressee"])
-        if target is None:
-            raise forms.ValidationError(_("Choose whom the letter is for from the list."))
-        return target
-
-    def clean_subject(self):
-        return " ".join(self.cleaned_data["subject"].split())
-
-    def clean_body(self):
-        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
-        if "\x00" in body:
-            raise forms.ValidationError(_("The text contains characters that cannot be stored."))
-        return body
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from emanager.core.context_processors import NATIVE_NAMES
 from emanager.directory.models import Municipality, TerritorialUnit
 from emanager.foi.request_fields import FoiRequestFieldsMixin
-from emanager.letters import addressees
 from emanager.letters.attachments import MAX_FILES
 from emanager.letters.choices import Channel, LetterKind, Publication
 from emanager.letters.forms import (
@@ -24,7 +23,9 @@ from emanager.letters.forms import (
     BODY_MIN,
     SUBJECT_MAX,
     AttachmentsMixin,
+    LetterContentMixin,
     MultipleFileField,
+    addressee_field,
     phone_validator,
 )
 from emanager.letters.intake import WRITTEN_CHANNELS, IntakeDraft
@@ -50,7 +51,7 @@ PUBLICATION_CHOICES = [
 ]
 
 
-class IntakeForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
+class IntakeForm(LetterContentMixin, AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     channel = forms.ChoiceField(
         label=_("Received by"),
@@ -58,16 +59,9 @@ class IntakeForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
         initial=Channel.PAPER,
         widget=forms.RadioSelect,
     )
-    addressee = forms.ChoiceField(
+    addressee = addressee_field(
         label=_("Addressed to"),
         help_text=_("The official, body or territorial unit the letter is written to."),
-        widget=forms.Select(
-            attrs={
-                # Read by addressee-filter.js, which adds a filter box above the list.
-                "data-filter-label": _("Narrow the list: type part of a name, position or body"),
-                "data-filter-count": _("Matches in the list: %s"),
-            }
-        ),
     )
     kind = forms.ChoiceField(
         label=_("Kind of letter"), choices=LetterKind.choices, initial=LetterKind.APPLICATION
@@ -143,35 +137,13 @@ class IntakeForm(AttachmentsMixin, FoiRequestFieldsMixin, forms.Form):
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.municipality = municipality
-        self.fields["addressee"].choices = [
-            ("", _("— choose —")),
-            *addressees.choices(municipality),
-        ]
-        self.fields["author_unit"].queryset = TerritorialUnit.objects.filter(
-            municipality=municipality
-        )
+        self._for_municipality(municipality)
         self.fields["language"].choices = [
             (code, NATIVE_NAMES.get(code, name)) for code, name in settings.LANGUAGES
         ]
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
             self.initial.setdefault("language", (get_language() or "ka")[:2])
-
-    def clean_addressee(self):
-        target = addressees.resolve(self.municipality, self.cleaned_data["addressee"])
-        if target is None:
-            raise forms.ValidationError(_("Choose whom the letter is for from the list."))
-        return target
-
-    def clean_subject(self):
-        return " ".join(self.cleaned_data["subject"].split())
-
-    def clean_body(self):
-        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
-        if "\x00" in body:
-            raise forms.ValidationError(_("The text contains characters that cannot be stored."))
-        return body
 
     def clean_author_name(self):
         return " ".join(self.cleaned_data["author_name"].split())
