@@ -15,14 +15,10 @@ if the municipality has published documents already.
 from __future__ import annotations
 
 import datetime
-from functools import cache
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from emanager.directory.models import Body, Municipality
@@ -33,7 +29,6 @@ from emanager.proactive.models import CatalogueItem, Document
 
 __all__ = ["load_proactive_demo"]
 
-FONT_DIR = "emanager/fonts"
 SITE = "https://lanchkhuti.gov.ge"
 MATSNE = "https://matsne.gov.ge/ka/document/view"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -226,49 +221,20 @@ def _period_title(name: str, period: rules.ReportingPeriod) -> str:
     return f"{name} — {period.year} წლის {ROMAN[period.quarter]} კვარტალი"
 
 
-@cache
-def _fonts_css() -> str:
-    """Two regular faces of the app's fonts, Georgian and Latin: enough for the demo's
-    documents, and WeasyPrint reads two font files per document instead of ten (the
-    full set of :func:`emanager.registry.pdf.render_pdf` takes seconds per document)."""
-    faces = (
-        ("Demo Georgian", "noto-sans-georgian-georgian", "U+10A0-10FF, U+1C90-1CBF, U+2D00-2D2F"),
-        ("Demo Latin", "noto-sans-latin", "U+0000-00FF, U+2000-206F"),
-    )
-    rules_css = []
-    for family, stem, unicode_range in faces:
-        path = Path(finders.find(f"{FONT_DIR}/{stem}-400-normal.woff2")).resolve()
-        rules_css.append(
-            f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}") '
-            f'format("woff2"); unicode-range: {unicode_range}; }}'
-        )
-    rules_css.append('html { font-family: "Demo Georgian", "Demo Latin", sans-serif; }')
-    return "\n".join(rules_css)
-
-
 def _pdf(
     title: str, municipality: Municipality, period: str, day: datetime.date
 ) -> SimpleUploadedFile:
     """A one-page PDF of the document, made by WeasyPrint."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    from emanager.registry.pdf import LocalOnlyFetcher
+    from emanager.registry.pdf import render_pdf
 
     rows = [
         ("მომზადების თარიღი", day.strftime("%d.%m.%Y")),
         ("პასუხისმგებელი ერთეული", "ლანჩხუთის მუნიციპალიტეტის მერია"),
         ("სტატუსი", "დამტკიცებულია"),
     ]
-    html = render_to_string(
+    content = render_pdf(
         "proactive/pdf/demo_document.html",
         {"title": title, "municipality": municipality.name_ka, "period": period, "rows": rows},
-    )
-    fetcher = LocalOnlyFetcher()
-    fonts = FontConfiguration()
-    stylesheet = CSS(string=_fonts_css(), font_config=fonts, url_fetcher=fetcher)
-    content = HTML(string=html, url_fetcher=fetcher).write_pdf(
-        stylesheets=[stylesheet], font_config=fonts, pdf_tags=True
     )
     return SimpleUploadedFile("document.pdf", content, content_type="application/pdf")
 
