@@ -319,8 +319,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools log every step of a PDF at INFO.
     "loggers": {
+        # Django's own console handler would print each of its records a second time.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # WeasyPrint and fontTools log every step of a PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
