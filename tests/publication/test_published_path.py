@@ -27,7 +27,10 @@ ORIGINAL_SECRETS = (
     "ჟორდანიას ქ. №12",
     "nino.private@example.ge",
     "+995 577 11 22 33",
-    "577",
+    # The same phone number however it is spaced ("577" alone also matches timestamps).
+    "577 11 22 33",
+    "577112233",
+    "577-11-22-33",
     "ნინო",
     "ბერიძე",
 )
