@@ -61,6 +61,11 @@ INSTALLED_APPS = [
     "emanager.publication",
     "emanager.proactive",
     "emanager.foi",
+    "emanager.surveys",
+    "emanager.accountability",
+    "emanager.archive",
+    "emanager.fulltext",
+    "emanager.opendata",
 ]
 
 MIDDLEWARE = [
