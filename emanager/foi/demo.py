@@ -517,6 +517,14 @@ def _plan_steps(planner: _Planner, plan: _Plan) -> list[FoiStep]:
         registered_at=registered,
     )
     last = registered
+    if plan.index % 6 != 5:
+        # Most officers write the register's summary of what was asked; some forget.
+        add(
+            registered + datetime.timedelta(minutes=20),
+            lambda at: services.foi_summary_save(
+                letter=_letter(plan), actor=handler, summary=spec.subject, now=at
+            ),
+        )
     if spec.ten_days:
         last = add(
             registered + datetime.timedelta(hours=2),

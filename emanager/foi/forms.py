@@ -220,6 +220,40 @@ class DecisionForm(forms.Form):
         )
 
 
+class RegisterSummaryForm(forms.Form):
+    """What the public register says was asked, when the letter itself is not published."""
+
+    summary = forms.CharField(
+        label=_("Summary for the public register"),
+        max_length=300,
+        required=False,
+        widget=_textarea(2),
+        help_text=_(
+            "One sentence on what was asked, for the public: no names of private persons, "
+            "no contacts, no addresses, no personal numbers. Leave it empty to show "
+            "\u201cNot published\u201d. A published letter's reviewed subject takes its place."
+        ),
+    )
+
+    def __init__(self, *args, letter: Letter, **kwargs):
+        kwargs.setdefault("prefix", "summary")
+        super().__init__(*args, **kwargs)
+        self.letter = letter
+
+    def clean_summary(self) -> str:
+        from emanager.foi.services import summary_personal_data
+
+        summary = " ".join((self.cleaned_data.get("summary") or "").split())
+        found = summary_personal_data(self.letter, summary)
+        if found:
+            raise forms.ValidationError(
+                _("The summary seems to contain personal data (%(found)s): remove it."),
+                params={"found": ", ".join(found)},
+                code="personal_data",
+            )
+        return summary
+
+
 class RefusalLetterForm(forms.Form):
     SAVE = "save"
     SEND = "send"

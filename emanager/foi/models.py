@@ -93,6 +93,21 @@ class FoiRequest(models.Model):
         _("written explanation sent at"), null=True, blank=True
     )
     forwarded_to = models.CharField(_("forwarded to"), max_length=300, blank=True)
+    # What the public register shows of what was asked, when the letter itself
+    # is not published: written by the officer for the public, with no names,
+    # contacts or other personal data (checked when saved).
+    public_summary = models.CharField(
+        _("summary for the public register"), max_length=300, blank=True
+    )
+    public_summary_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("summary written by"),
+    )
+    public_summary_at = models.DateTimeField(_("summary written at"), null=True, blank=True)
     issued_on = models.DateField(_("date issued"), null=True, blank=True)
     supplied_by = models.CharField(_("supplied by"), max_length=250, blank=True)
     responsible = models.CharField(_("person responsible"), max_length=250, blank=True)

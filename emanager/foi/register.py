@@ -14,9 +14,10 @@ Lanchkhuti's columns, and what the public sees in each:
   published (the reviewed name from :func:`published_letters`); otherwise
   just "Private person";
 * the summary of what was asked: the reviewed, redacted public subject when
-  the letter is published through :func:`published_letters`; otherwise
-  nothing ("Not published"). The citizen's own subject is never shown: it
-  may name people or places, and only a reviewer can tell;
+  the letter is published through :func:`published_letters`; otherwise the
+  summary the officer wrote for the register (checked for personal data when
+  saved); otherwise nothing ("Not published"). The citizen's own subject is
+  never shown: it may name people or places, and only a reviewer can tell;
 * the date issued, who supplied the information and the person responsible,
   as the officer recorded them; and the official who took the decision.
 
@@ -104,6 +105,7 @@ _FIELDS = {
     "decided_by_last_name": "decided_by__last_name",
     "refusal_ground": "refusal_ground",
     "forwarded_to": "forwarded_to",
+    "public_summary": "public_summary",
     "issued_on": "issued_on",
     "supplied_by": "supplied_by",
     "responsible": "responsible",
@@ -357,7 +359,7 @@ def register_rows(
                 body=bodies[values["body_id"]],
                 requester=_requester(values, public.name if public else ""),
                 requester_type=values["requester_type"],
-                summary=public.subject if public else "",
+                summary=public.subject if public else (values["public_summary"] if texts else ""),
                 public_uuid=public.uuid if public else None,
                 outcome=values["outcome"] or PENDING,
                 refusal_ground=values["refusal_ground"] or "",

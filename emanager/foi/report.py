@@ -47,9 +47,27 @@ UNRECORDED = ""
 NAME_NOT_RECORDED = gettext_lazy("Name not recorded")
 
 
+YEAR_IN_PROGRESS = gettext_lazy(
+    "The year is not over: the figures count the requests received up to today."
+)
+
+# From this day the report most wanted is the current year's, which is being
+# prepared for 10 December; before it, the last full year's.
+REPORTING_SEASON = (11, 1)
+
+
 def default_year(today: datetime.date | None = None) -> int:
-    """The last full calendar year."""
-    return (today or timezone.localdate()).year - 1
+    """The year whose report a visitor most likely wants: the current year from
+    1 November (its report is due on 10 December), else the last full year."""
+    today = today or timezone.localdate()
+    if (today.month, today.day) >= REPORTING_SEASON:
+        return today.year
+    return today.year - 1
+
+
+def year_in_progress(year: int, today: datetime.date | None = None) -> bool:
+    """Whether the year is not over yet: its figures are up to today."""
+    return year >= (today or timezone.localdate()).year
 
 
 def next_due_date(today: datetime.date | None = None) -> datetime.date:
@@ -259,6 +277,10 @@ class AnnualReport:
     @property
     def subject(self) -> str:
         return self.body.name if self.body is not None else self.municipality.name
+
+    @property
+    def in_progress(self) -> bool:
+        return year_in_progress(self.year, timezone.localdate(self.generated_at))
 
     def lines(self) -> list[Line]:
         return self.total.lines()

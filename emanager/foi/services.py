@@ -461,6 +461,50 @@ def foi_refusal_letter_send(
     return request
 
 
+# --- The summary for the public register ------------------------------------------------
+
+
+def summary_personal_data(letter: Letter, summary: str) -> list[str]:
+    """What in a register summary looks like personal data: "e-mail address: x@y.ge", ...
+
+    The same detectors as the publication review: personal numbers, phones,
+    e-mail and street addresses, the requester's own name and contacts, and
+    words of the special categories of personal data (health, beliefs...).
+    """
+    from emanager.publication import redaction
+    from emanager.publication.review import contacts_of
+
+    if not summary:
+        return []
+    names = [letter.author_name] if letter.author_name else []
+    found = [
+        f"{span.label}: {span.text}"
+        for span in redaction.suggest(summary, names=names, contacts=contacts_of(letter))
+    ]
+    found += [f"{flag.label}: {flag.text}" for flag in redaction.flags(summary)]
+    return found
+
+
+@transaction.atomic
+def foi_summary_save(
+    *, letter: Letter, actor, summary: str, now: datetime.datetime | None = None
+) -> FoiRequest:
+    """Write (or clear) what the public register says was asked."""
+    letter, request = _locked(letter)
+    summary = " ".join(summary.split())[:300]
+    found = summary_personal_data(letter, summary)
+    if found:
+        raise ActionRefused(
+            _("The summary seems to contain personal data (%(found)s): remove it.")
+            % {"found": ", ".join(found)}
+        )
+    request.public_summary = summary
+    request.public_summary_by = actor if summary else None
+    request.public_summary_at = (now or timezone.now()) if summary else None
+    request.save(update_fields=["public_summary", "public_summary_by", "public_summary_at"])
+    return request
+
+
 # --- Fees ---------------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from emanager.foi.forms import (
     FeePaidForm,
     FoiSettingsForm,
     RefusalLetterForm,
+    RegisterSummaryForm,
     TenDaysForm,
 )
 from emanager.foi.models import FoiRequest
@@ -43,6 +44,7 @@ FORMS = {
     "refusal": RefusalLetterForm,
     "fee-paid": FeePaidForm,
     "complaint": ComplaintDecisionForm,
+    "summary": RegisterSummaryForm,
 }
 DONE = {
     "ten-days": _("The 10 days are used; the requester was told why and until when."),
@@ -52,6 +54,7 @@ DONE = {
     "refusal-post": _("The written explanation was recorded as sent by post."),
     "fee-paid": _("The payment of the fee was recorded."),
     "complaint": _("The decision on the complaint was sent to the complainant."),
+    "summary": _("The summary for the public register was saved."),
 }
 DECIDED_REFUSAL = _(
     "The refusal was recorded and the requester told. Review the written explanation below "
@@ -72,6 +75,10 @@ def build_form(action: str, *, letter: Letter, user, data=None):
     if cls is DecisionForm:
         request = FoiRequest.objects.filter(letter=letter).first()
         return DecisionForm(*args, letter=letter, request=request, user=user)
+    if cls is RegisterSummaryForm:
+        request = FoiRequest.objects.filter(letter=letter).first()
+        initial = {"summary": request.public_summary} if request else {}
+        return RegisterSummaryForm(*args, letter=letter, initial=initial)
     return cls(*args)
 
 
@@ -122,6 +129,8 @@ def _act(request: HttpRequest, letter: Letter, action: str, form) -> str:
             return str(DONE["refusal-send" if letter.author_email else "refusal-post"])
         services.foi_refusal_letter_save(letter=letter, actor=user, text=data["text"])
         return str(DONE["refusal-save"])
+    elif action == "summary":
+        services.foi_summary_save(letter=letter, actor=user, summary=data["summary"])
     elif action == "fee-paid":
         services.foi_fee_paid(letter=letter, actor=user, paid_on=data["paid_on"])
     elif action == "complaint":

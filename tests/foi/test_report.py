@@ -116,10 +116,27 @@ def test_the_period_is_the_year_the_requests_were_received(municipality, rich):
     assert report.annual_report(municipality, year=2024).total.received == 2
 
 
-def test_the_default_year_is_the_last_calendar_year(client, municipality):
+def test_the_default_year_is_the_current_one_in_the_reporting_season():
+    assert report.default_year(datetime.date(2026, 10, 31)) == 2025
+    assert report.default_year(datetime.date(2026, 11, 1)) == 2026
+    assert report.default_year(datetime.date(2026, 12, 31)) == 2026
+    assert report.default_year(datetime.date(2027, 1, 1)) == 2026
+
+
+def test_the_page_opens_on_the_default_year(client, municipality):
     response = client.get(REPORT)
     assert response.status_code == 200
-    assert response.context["report"].year == timezone.localdate().year - 1
+    assert response.context["report"].year == report.default_year()
+
+
+def test_a_year_not_over_says_its_figures_are_up_to_today(client, rich):
+    this_year = timezone.localdate().year
+    assert report.year_in_progress(this_year)
+    assert not report.year_in_progress(this_year - 1)
+    page = client.get(REPORT, {"year": this_year}).content.decode()
+    assert str(report.YEAR_IN_PROGRESS) in page
+    page = client.get(REPORT, {"year": this_year - 1}).content.decode()
+    assert str(report.YEAR_IN_PROGRESS) not in page
 
 
 def test_the_report_is_due_on_10_december():

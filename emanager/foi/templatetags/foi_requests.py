@@ -88,6 +88,8 @@ def _staff_request_panel(context, letter: Letter) -> dict:
             actions["decide"] = None
         if foi is not None and foi.fee and foi.fee_paid_on is None:
             actions["fee-paid"] = None
+        if letter.status != LetterStatus.UNCONFIRMED:
+            actions["summary"] = None
     for action in actions:
         actions[action] = bound.get(action) or build_form(action, letter=letter, user=user)
     refusal_form = None
