@@ -32,7 +32,9 @@ def fuel(catalogue, bodies, staff):
 
 
 def mails_to(address: str) -> list[OutboxMessage]:
-    return list(OutboxMessage.objects.filter(template="proactive/reminder", to=address).order_by("pk"))
+    return list(
+        OutboxMessage.objects.filter(template="proactive/reminder", to=address).order_by("pk")
+    )
 
 
 def item_names(message: OutboxMessage) -> list[str]:
