@@ -785,6 +785,38 @@ def foi_demo_counts(municipality: Municipality) -> dict[str, int]:
     }
 
 
+def _summaries(municipality: Municipality) -> int:
+    """The officers' register summaries of the other demo requests (some forgotten)."""
+    from emanager.foi.services import foi_summary_save, summary_personal_data
+    from emanager.staff.models import Membership, StaffRole
+
+    officer = (
+        Membership.objects.filter(municipality=municipality, role=StaffRole.PIO)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    written = 0
+    requests = (
+        FoiRequest.objects.filter(letter__municipality=municipality, public_summary="")
+        .exclude(letter__status=LetterStatus.UNCONFIRMED)
+        .select_related("letter")
+        .order_by("pk")
+    )
+    for position, request in enumerate(requests):
+        subject = request.letter.subject
+        if position % 5 == 4 or summary_personal_data(request.letter, subject):
+            continue
+        foi_summary_save(
+            letter=request.letter,
+            actor=officer.user if officer else None,
+            summary=subject,
+            now=request.letter.registered_at + datetime.timedelta(hours=1),
+        )
+        written += 1
+    return written
+
+
 def load_foi_demo(
     municipality: Municipality, now: datetime.datetime | None = None
 ) -> dict[str, int]:
@@ -811,6 +843,7 @@ def load_foi_demo(
         for step in steps:
             step.run()
         _facts_as_data(municipality)
+        _summaries(municipality)
         # The day's calendar job, after everything else in the timeline.
         newest = _newest_event(municipality)
         at = max(now, newest) if newest else now

@@ -70,6 +70,11 @@ _VIEWER_ACTIONS = frozenset({"answer", "clarify", "note", "close"})
 _ROUTING_ACTIONS = frozenset({"assign", "forward", "extend"})
 _ROUTING_ROLES = frozenset({StaffRole.HEAD, StaffRole.CLERK, StaffRole.ADMIN})
 _REOPEN_ROLES = frozenset({StaffRole.HEAD, StaffRole.ADMIN})
+# A public-information request's deadline and forwarding follow the law: the
+# request's own panel uses the 10 days (with the law's reason, telling the
+# requester) and records a forward as a decision. The general actions are not
+# offered for it, so that nobody moves its deadline around the law.
+_LAW_BOUND_ACTIONS = frozenset({"forward", "extend"})
 
 _CACHE_ATTRIBUTE = "_staff_access_cache"
 
@@ -216,7 +221,8 @@ def can_act(user, letter: Letter, action: str) -> bool:
     Anyone who sees a letter may answer it, ask for a clarification, add a
     note or close it. Assigning, forwarding and extending the deadline belong
     to the head, the clerk and the administrator of the letter's body (and to
-    its public-information officer for a public-information request);
+    its public-information officer for a public-information request, which is
+    never forwarded or extended this way: its own panel does that by the law);
     reopening to the head and the administrator. A role counts only over the
     body it covers: a head who sees a letter of another body because it was
     assigned to them is only its assignee there.
@@ -225,6 +231,8 @@ def can_act(user, letter: Letter, action: str) -> bool:
         raise ValueError(f"Unknown action on a letter: {action!r}")
     access = staff_access(user, letter.municipality_id)
     if not access.covers(letter):
+        return False
+    if letter.kind == LetterKind.PUBLIC_INFORMATION and action in _LAW_BOUND_ACTIONS:
         return False
     if action in _VIEWER_ACTIONS or access.is_superuser:
         return True

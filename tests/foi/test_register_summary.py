@@ -108,3 +108,11 @@ def test_staff_of_another_body_cannot_write_it(foi_letter, staff, login):
     )
     assert response.status_code == 404
     assert FoiRequest.objects.get(letter=letter).public_summary == ""
+
+
+def test_the_register_page_shows_the_summary(client, foi_letter, pio):
+    letter = foi_letter()
+    foi_summary_save(letter=letter, actor=pio, summary=SUMMARY)
+    page = client.get("/en/public-information/register/").content.decode()
+    assert SUMMARY in page
+    assert "Not published" not in page

@@ -96,16 +96,21 @@ def test_the_generic_extend_action_cannot_push_a_request_past_10_days(foi_letter
     )
 
 
-def test_the_extend_form_on_the_staff_page_refuses_it_too(foi_letter, staff, login):
+def test_the_staff_page_offers_no_generic_extend_or_forward(foi_letter, staff, login):
+    """The request's own panel uses the 10 days and records forwards; the general
+    actions are neither shown nor accepted."""
     letter = foi_letter()
     client = login(staff["head"])
+    page = client.get(f"/en/letters/staff/{letter.uuid}/").content.decode()
+    assert f"/en/letters/staff/{letter.uuid}/extend/" not in page
+    assert f"/en/letters/staff/{letter.uuid}/forward/" not in page
+    assert "Use the 10 days" in page
     new = (letter.deadline + datetime.timedelta(days=3)).isoformat()
     response = client.post(
         f"/en/letters/staff/{letter.uuid}/extend/",
         {"new_deadline": new, "reason": "More time"},
-        follow=True,
     )
-    assert response.status_code == 200
+    assert response.status_code == 404
     letter.refresh_from_db()
     assert letter.deadline.isoformat() != new
 

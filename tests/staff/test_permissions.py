@@ -139,9 +139,20 @@ def test_public_information_officer_routes_only_public_information_requests(
     application = write_letter(to=bodies["finance"], kind=LetterKind.APPLICATION)
     assert permissions.can_view(pio, application)
     assert permissions.can_act(pio, request, "assign")
-    assert permissions.can_act(pio, request, "extend")
     assert not permissions.can_act(pio, application, "assign")
     assert not permissions.can_act(pio, request, "reopen")
+
+
+def test_a_public_information_request_is_forwarded_and_extended_only_by_the_law(
+    municipality, bodies, write_letter, staff
+):
+    """Its panel uses the 10 days and records a forward as a decision; the general
+    actions, which would move its deadline around the law, are not offered."""
+    request = write_letter(to=bodies["finance"], kind=LetterKind.PUBLIC_INFORMATION)
+    for user in (staff["head"], staff["admin"]):
+        assert permissions.can_act(user, request, "assign")
+        assert not permissions.can_act(user, request, "forward")
+        assert not permissions.can_act(user, request, "extend")
 
 
 def test_unknown_action_is_a_programming_error(staff, mail):
