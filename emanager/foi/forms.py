@@ -231,7 +231,7 @@ class RegisterSummaryForm(forms.Form):
         help_text=_(
             "One sentence on what was asked, for the public: no names of private persons, "
             "no contacts, no addresses, no personal numbers. Leave it empty to show "
-            "\u201cNot published\u201d. A published letter's reviewed subject takes its place."
+            "“Not published”. A published letter's reviewed subject takes its place."
         ),
     )
 
