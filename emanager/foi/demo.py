@@ -491,6 +491,15 @@ def _letter(plan: _Plan) -> Letter:
     return Letter.objects.get(pk=plan.letter.pk)
 
 
+# Where the requester's own subject speaks of themselves, the officer writes
+# the register's summary in neutral words.
+OFFICER_SUMMARIES = {
+    "სოციალური აგენტის დასკვნა ჩემს ოჯახზე": (
+        "სოციალური აგენტის დასკვნა კონკრეტულ ოჯახზე (პერსონალური მონაცემები)"
+    ),
+}
+
+
 def _plan_steps(planner: _Planner, plan: _Plan) -> list[FoiStep]:
     """The dated steps of one request, from its registration to its complaint's decision."""
     from emanager.deadlines.selectors import deadline_for
@@ -519,10 +528,11 @@ def _plan_steps(planner: _Planner, plan: _Plan) -> list[FoiStep]:
     last = registered
     if plan.index % 6 != 5:
         # Most officers write the register's summary of what was asked; some forget.
+        summary = OFFICER_SUMMARIES.get(spec.subject, spec.subject)
         add(
             registered + datetime.timedelta(minutes=20),
             lambda at: services.foi_summary_save(
-                letter=_letter(plan), actor=handler, summary=spec.subject, now=at
+                letter=_letter(plan), actor=handler, summary=summary, now=at
             ),
         )
     if spec.ten_days:
