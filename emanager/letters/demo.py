@@ -760,7 +760,11 @@ def _perform(step: _Step, plan: _Plan, municipality: Municipality, users: dict, 
         case "withdraw":
             services.letter_withdraw(letter=letter, now=now)
         case "rate":
-            services.letter_rate(letter=letter, satisfied=kwargs["satisfied"], now=now)
+            from emanager.surveys.demo import demo_rating_response
+            from emanager.surveys.services import survey_answer
+
+            response = demo_rating_response(letter, satisfied=kwargs["satisfied"])
+            survey_answer(letter=letter, response=response, now=now)
         case _:
             raise ValueError(step.action)
 
@@ -827,6 +831,13 @@ def load_demo_letters(
         replay += [
             (step.when, -2, step.run)
             for step in foi_demo_steps(municipality=municipality, now=horizon)
+        ]
+        # And the citizens' answers to the satisfaction survey (surveys).
+        from emanager.surveys.demo import survey_demo_steps
+
+        replay += [
+            (step.when, -3, step.run)
+            for step in survey_demo_steps(municipality=municipality, now=horizon)
         ]
         for _when, _index, run in sorted(replay, key=lambda item: item[:2]):
             run()

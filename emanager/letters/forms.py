@@ -187,12 +187,3 @@ class ReplyForm(AttachmentsMixin, forms.Form):
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-
-
-class RatingForm(forms.Form):
-    satisfied = forms.TypedChoiceField(
-        label=_("Was the answer satisfactory?"),
-        choices=[("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-    )

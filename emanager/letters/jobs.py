@@ -35,6 +35,8 @@ class DailyReport:
     foi_refusal_reminders: int = 0
     # Proactive publication (emanager.proactive.jobs).
     proactive_reminders: int = 0
+    # Satisfaction survey e-mails: questions and reminders (emanager.surveys.jobs).
+    surveys: int = 0
 
 
 def _item(letter: Letter, today: datetime.date) -> dict:
@@ -143,6 +145,7 @@ def letters_digest(*, today: datetime.date | None = None) -> int:
 def daily_jobs(*, today: datetime.date | None = None) -> DailyReport:
     from emanager.foi.jobs import foi_daily_jobs
     from emanager.proactive.jobs import proactive_remind
+    from emanager.surveys.jobs import surveys_send
 
     # First the deemed refusals, so that today's reminders and digests see them.
     foi = foi_daily_jobs(today=today)
@@ -153,4 +156,5 @@ def daily_jobs(*, today: datetime.date | None = None) -> DailyReport:
         foi_deemed_refused=foi.deemed_refused,
         foi_refusal_reminders=foi.refusal_reminders,
         proactive_reminders=proactive_remind(today=today),
+        surveys=surveys_send(today=today),
     )

@@ -15,8 +15,11 @@ from emanager.foi.services import foi_request_for
 from emanager.letters import addressees, services, tokens
 from emanager.letters.attachments import attachment_response
 from emanager.letters.choices import LetterKind, LetterStatus
-from emanager.letters.forms import CONSENT_TEXT, LetterForm, RatingForm, ReplyForm
+from emanager.letters.forms import CONSENT_TEXT, LetterForm, ReplyForm
 from emanager.letters.selectors import citizen_attachments, letter_thread
+from emanager.surveys.forms import SurveyForm
+from emanager.surveys.selectors import survey_panel
+from emanager.surveys.services import SurveyClosed, survey_answer
 
 SESSION_SENT = "letters:sent"
 
@@ -143,7 +146,7 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
         "letter": letter,
         "token": token,
         "reply_form": reply_form,
-        "rating_form": RatingForm(),
+        **survey_panel(letter),
         **letter_thread(letter),
     }
     return render(request, "letters/track.html", context)
@@ -178,13 +181,18 @@ def withdraw_consent(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 def rate(request: HttpRequest, token: str) -> HttpResponse:
+    """The satisfaction survey, answered on the letter's page (emanager.surveys)."""
     letter = _tracked(request, token)
-    form = RatingForm(request.POST)
-    if form.is_valid() and letter.answered_at is not None:
-        services.letter_rate(letter=letter, satisfied=form.cleaned_data["satisfied"])
-        messages.success(request, _("Thank you: your rating was recorded."))
+    form = SurveyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the answers."))
+        return redirect("letters:track", token=token)
+    try:
+        survey_answer(letter=letter, response=form.cleaned_data["response"])
+    except SurveyClosed as closed:
+        messages.error(request, str(closed))
     else:
-        messages.error(request, _("Choose “Yes” or “No”."))
+        messages.success(request, _("Thank you: your answer was recorded."))
     return redirect("letters:track", token=token)
 
 

@@ -5,6 +5,12 @@ One survey per letter. It is asked 14 days after the first answer was sent, or
 later if it is still unanswered. The citizen's answer feeds the accountability
 pages: the share of satisfied citizens is the share of answered surveys whose
 response is :attr:`SurveyResponse.SATISFIED`.
+
+A citizen may also answer on the private page of the letter as soon as the
+letter is answered (or the survey is due): that survey was never e-mailed and
+has no ``asked_at``. ``answered_at`` is the time of the current response; the
+citizen may change it for 7 days, and again after a new answer of the
+municipality (the rules are in :mod:`emanager.surveys.services`).
 """
 
 from __future__ import annotations
@@ -37,7 +43,8 @@ class Survey(models.Model):
     )
     # Why it was asked: after an answer, or after a deadline passed with none.
     after_answer = models.BooleanField(_("asked after an answer"), default=True)
-    asked_at = models.DateTimeField(_("asked at"))
+    # When the question was e-mailed; empty when the citizen answered on the letter's page first.
+    asked_at = models.DateTimeField(_("asked at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     response = models.CharField(
         _("response"), max_length=20, choices=SurveyResponse.choices, blank=True

@@ -31,5 +31,6 @@ class Command(BaseCommand):
             f"expired letters deleted: {report.expired}. "
             f"Public information: deemed refusals recorded: {report.foi_deemed_refused}, "
             f"reminders of refusals to explain: {report.foi_refusal_reminders}. "
-            f"Proactive publication: reminders: {report.proactive_reminders}."
+            f"Proactive publication: reminders: {report.proactive_reminders}. "
+            f"Satisfaction surveys sent: {report.surveys}."
         )
