@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from emanager.archive import views
 
 app_name = "archive"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

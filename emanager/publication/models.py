@@ -63,11 +63,18 @@ class PublicLetter(Review):
         blank=True,
         help_text=_("The author's name if they chose to be named; empty otherwise."),
     )
+    # A copy of the letter's registration time, set when the letter is
+    # published: the public archive is ordered (and paged by a cursor) on
+    # (registered_at, id), which this table's index serves without a join.
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("public version of a letter")
         verbose_name_plural = _("public versions of letters")
-        indexes = [models.Index(fields=["state", "published_at"])]
+        indexes = [
+            models.Index(fields=["state", "published_at"]),
+            models.Index(fields=["state", "registered_at", "id"], name="publicletter_archive_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.letter} ({self.get_state_display()})"

@@ -14,12 +14,14 @@ reach the letter behind them.
 from __future__ import annotations
 
 import datetime
+import enum
+import re
 import uuid as uuid_module
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from emanager.directory.models import Body, Municipality, Official, TerritorialUnit
@@ -32,7 +34,17 @@ from emanager.letters.choices import (
 )
 from emanager.publication.models import PublicAnswer, PublicLetter, ReviewState
 
-__all__ = ["PublishedAnswer", "PublishedLetter", "PublishedLetters", "published_letters"]
+__all__ = [
+    "Cursor",
+    "CursorPage",
+    "PublishedAnswer",
+    "PublishedLetter",
+    "PublishedLetters",
+    "Standing",
+    "StepKind",
+    "TimelineStep",
+    "published_letters",
+]
 
 PUBLIC_CHOICES = (Publication.PUBLIC_NAMED, Publication.PUBLIC_ANONYMOUS)
 
@@ -71,6 +83,8 @@ _FILTERS = {
     "status": "letter__status",
     "outcome": "letter__outcome",
     "body": "letter__addressee_body",
+    # Bodies by primary key (a body and the bodies under it, say).
+    "bodies": "letter__addressee_body__in",
     "official": "letter__addressee_official",
     "unit": "letter__addressee_unit",
     "registered_year": "letter__registered_at__year",
@@ -87,6 +101,42 @@ class PublishedAnswer:
     out_number: str
     sent_at: datetime.datetime | None
     published_at: datetime.datetime | None
+
+
+class Standing(enum.StrEnum):
+    """Where a letter stands against its deadline, as the public pages word it."""
+
+    ANSWERED_ON_TIME = "answered_on_time"
+    ANSWERED_LATE = "answered_late"
+    OPEN = "open"
+    OVERDUE = "overdue"
+    CLOSED = "closed"  # closed (or decided) without an answer
+
+
+class StepKind(enum.StrEnum):
+    """The steps of a letter's public timeline, in the order of a day's events."""
+
+    REGISTERED = "registered"
+    ANSWERED = "answered"
+    DEADLINE = "deadline"
+    CLOSED = "closed"
+    TODAY = "today"  # only for a letter still open
+
+
+_STEP_ORDER = {kind: position for position, kind in enumerate(StepKind)}
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One dated step of a letter's public timeline.
+
+    ``days``: for "answered", the day after registration; for "today", the
+    days left before the deadline, or (negative) past it.
+    """
+
+    kind: StepKind
+    on: datetime.date
+    days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +197,49 @@ class PublishedLetter:
             return 0
         return max(0, (self.answered_on - self.deadline).days)
 
+    @property
+    def closed_on(self) -> datetime.date | None:
+        return timezone.localdate(self.closed_at) if self.closed_at else None
+
+    @property
+    def is_open(self) -> bool:
+        """Still being handled: registered, or waiting for the citizen's clarification."""
+        return self.status in (LetterStatus.OPEN, LetterStatus.CLARIFICATION)
+
+    @property
+    def overdue_by(self) -> int:
+        """Days since the deadline passed of a letter still open and unanswered
+        (counted to today, local time); 0 otherwise."""
+        if self.answered_at is not None or not self.is_open or self.deadline is None:
+            return 0
+        return max(0, (timezone.localdate() - self.deadline).days)
+
+    @property
+    def timeline(self) -> list[TimelineStep]:
+        """Registered, answered, the deadline, closed (and today, while open), in date order."""
+        steps = []
+        if self.registered_on is not None:
+            steps.append(TimelineStep(StepKind.REGISTERED, self.registered_on))
+        if self.answered_on is not None:
+            steps.append(TimelineStep(StepKind.ANSWERED, self.answered_on, self.answered_on_day))
+        if self.deadline is not None:
+            steps.append(TimelineStep(StepKind.DEADLINE, self.deadline))
+        if self.closed_on is not None:
+            steps.append(TimelineStep(StepKind.CLOSED, self.closed_on))
+        if self.is_open and self.answered_at is None:
+            today = timezone.localdate()
+            left = (self.deadline - today).days if self.deadline is not None else None
+            steps.append(TimelineStep(StepKind.TODAY, today, left))
+        return sorted(steps, key=lambda step: (step.on, _STEP_ORDER[step.kind]))
+
+    @property
+    def standing(self) -> Standing:
+        if self.answered_at is not None:
+            return Standing.ANSWERED_LATE if self.answered_late_by else Standing.ANSWERED_ON_TIME
+        if not self.is_open:
+            return Standing.CLOSED
+        return Standing.OVERDUE if self.overdue_by else Standing.OPEN
+
 
 def _base(municipality: Municipality | None) -> QuerySet[PublicLetter]:
     rows = (
@@ -161,19 +254,69 @@ def _base(municipality: Municipality | None) -> QuerySet[PublicLetter]:
     return rows
 
 
+_CURSOR = re.compile(r"^(-?\d{1,17})_(\d{1,19})$")
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in the archive's order: the (registration time, id) of one row.
+
+    Written in a URL as ``<microseconds since 1970>_<id>``; :meth:`parse`
+    gives None for anything else.
+    """
+
+    registered_at: datetime.datetime
+    pk: int
+
+    def __str__(self) -> str:
+        return f"{(self.registered_at - _EPOCH) // _MICROSECOND}_{self.pk}"
+
+    @classmethod
+    def parse(cls, value: str | None) -> Cursor | None:
+        match = _CURSOR.match(value or "")
+        if match is None:
+            return None
+        try:
+            moment = _EPOCH + int(match[1]) * _MICROSECOND
+        except OverflowError:
+            return None
+        return cls(registered_at=moment, pk=int(match[2]))
+
+
+@dataclass(frozen=True)
+class CursorPage:
+    """One page of letters read by a cursor, newest first, and where the next pages start.
+
+    ``newer`` and ``older`` are the cursors of the pages on either side
+    (None at either end of the archive).
+    """
+
+    letters: list[PublishedLetter]
+    newer: Cursor | None
+    older: Cursor | None
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.newer is not None or self.older is not None
+
+
 class PublishedLetters:
     """The published letters, newest registration first: count, slice, iterate, get.
 
     Works with Django's Paginator. Items are :class:`PublishedLetter`.
+    For pages deep in the archive, :meth:`page` reads by a cursor instead of
+    an offset, on the index of (state, registered_at, id).
     """
 
     def __init__(self, rows: QuerySet[PublicLetter]):
         self._rows = rows
 
     def filter(self, **lookups) -> PublishedLetters:
-        """Narrow by ``kind``, ``status``, ``outcome``, ``body``, ``official``, ``unit``,
-        ``registered_year``, ``registered_from``, ``registered_to``, ``letters`` (ids);
-        nothing else."""
+        """Narrow by ``kind``, ``status``, ``outcome``, ``body``, ``bodies`` (ids),
+        ``official``, ``unit``, ``registered_year``, ``registered_from``,
+        ``registered_to``, ``letters`` (ids); nothing else."""
         unknown = set(lookups) - set(_FILTERS)
         if unknown:
             raise TypeError(f"Published letters cannot be filtered by {sorted(unknown)}.")
@@ -182,7 +325,64 @@ class PublishedLetters:
         )
 
     def _ordered(self) -> QuerySet[PublicLetter]:
-        return self._rows.order_by("-letter__registered_at", "-pk")
+        # The copy of the registration time on the public version (see the model).
+        return self._rows.order_by("-registered_at", "-pk")
+
+    def years(self) -> list[int]:
+        """The years (local time) in which these letters were registered, newest first."""
+        moments = self._rows.datetimes("letter__registered_at", "year", order="DESC")
+        return [moment.year for moment in moments]
+
+    def page(
+        self,
+        size: int,
+        *,
+        before: Cursor | None = None,
+        after: Cursor | None = None,
+        oldest: bool = False,
+    ) -> CursorPage:
+        """``size`` letters: the newest; those just older than ``before``; those just
+        newer than ``after``; or the oldest ones. A fixed number of queries,
+        however deep in the archive."""
+        # Every published letter is registered (and its copy of the time set at
+        # publication); a row without one could not be placed by a cursor.
+        rows = self._rows.filter(registered_at__isnull=False)
+        if before is not None:
+            rows = rows.filter(_older_than(before))
+        elif after is not None:
+            rows = rows.filter(_newer_than(after))
+        if after is not None or oldest:
+            found = list(_values(rows.order_by("registered_at", "pk")[: size + 1], _KEYED))
+            more = len(found) > size
+            if after is not None and not more:
+                # Back at the top: the newest page, as the archive opens.
+                return self.page(size)
+            found = found[:size][::-1]
+            newer_exists, older_exists = more, oldest is False and self._exists_beyond(found)
+        else:
+            found = list(_values(rows.order_by("-registered_at", "-pk")[: size + 1], _KEYED))
+            more = len(found) > size
+            found = found[:size]
+            newer_exists = before is not None and self._exists_before(found, before)
+            older_exists = more
+        keys = [Cursor(row.pop("sort_at"), row.pop("sort_pk")) for row in found]
+        return CursorPage(
+            letters=_build(found),
+            newer=keys[0] if keys and newer_exists else None,
+            older=keys[-1] if keys and older_exists else None,
+        )
+
+    def _exists_beyond(self, found: list[dict]) -> bool:
+        """Are there letters older than the last one of this page?"""
+        if not found:
+            return False
+        last = Cursor(found[-1]["sort_at"], found[-1]["sort_pk"])
+        return self._rows.filter(_older_than(last)).exists()
+
+    def _exists_before(self, found: list[dict], before: Cursor) -> bool:
+        """Are there letters newer than the first one of this page (or than the cursor)?"""
+        first = Cursor(found[0]["sort_at"], found[0]["sort_pk"]) if found else before
+        return self._rows.filter(_newer_than(first)).exists()
 
     def count(self) -> int:
         return self._rows.count()
@@ -212,6 +412,23 @@ class PublishedLetters:
             return None
         rows = list(_values(self._rows.filter(letter__uuid=uuid), _LETTER_FIELDS))
         return _build(rows)[0] if rows else None
+
+
+# The letter's fields and its place in the archive's order.
+_KEYED = {**_LETTER_FIELDS, "sort_at": "registered_at", "sort_pk": "pk"}
+
+
+def _older_than(cursor: Cursor) -> Q:
+    # The first condition bounds the index scan; the second breaks the ties.
+    return Q(registered_at__lte=cursor.registered_at) & (
+        Q(registered_at__lt=cursor.registered_at) | Q(pk__lt=cursor.pk)
+    )
+
+
+def _newer_than(cursor: Cursor) -> Q:
+    return Q(registered_at__gte=cursor.registered_at) & (
+        Q(registered_at__gt=cursor.registered_at) | Q(pk__gt=cursor.pk)
+    )
 
 
 def _values(rows: QuerySet, fields: dict[str, str]) -> Iterator[dict]:

@@ -89,6 +89,8 @@ def letter_publish(
     public.flags = flags or []
     public.reason = ""
     public.published_at = when
+    # The archive's order (and its cursor) reads this copy, not the letter.
+    public.registered_at = letter.registered_at
     _record(public, actor=actor, now=when)
     public.save()
     event_append(

@@ -262,4 +262,5 @@ def public_letter(request: HttpRequest, uuid) -> HttpResponse:
     letter = published_letters(municipality).get(uuid)
     if letter is None:
         raise Http404
-    return render(request, "publication/public_letter.html", {"published": letter})
+    context = {"published": letter, "nav_section": "archive"}
+    return render(request, "publication/public_letter.html", context)
