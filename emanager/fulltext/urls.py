@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from emanager.fulltext import views
 
 app_name = "fulltext"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+]

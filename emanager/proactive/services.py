@@ -259,4 +259,6 @@ def document_withdraw(*, document: Document, actor, reason: str) -> Document:
     if not updated:
         raise PublicationRefused(_("The document was withdrawn already."))
     document.refresh_from_db()
+    # Saved once more so that whoever follows documents (the search index) hears of it.
+    document.save(update_fields=["withdrawn_at"])
     return document
