@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from emanager.accountability import views
 
 app_name = "accountability"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ranking, name="ranking"),
+    path("bodies/<slug:slug>/", views.body, name="body"),
+    path("officials/<slug:slug>/", views.official, name="official"),
+    path("units/<slug:slug>/", views.unit, name="unit"),
+]

@@ -315,23 +315,6 @@ def letter_reply(
     return message
 
 
-@transaction.atomic
-def letter_rate(*, letter: Letter, satisfied: bool, now: datetime.datetime | None = None) -> Letter:
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    if letter.answered_at is None:
-        raise ValueError("Only an answered letter can be rated.")
-    letter.satisfied = satisfied
-    letter.save(update_fields=["satisfied"])
-    event_append(
-        letter=letter,
-        kind=EventKind.SATISFACTION,
-        actor_label="citizen",
-        data={"satisfied": satisfied},
-        now=now,
-    )
-    return letter
-
-
 def letters_expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:
     """Delete letters never confirmed within 7 days, with their files."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_LIFETIME
@@ -378,4 +361,9 @@ def letters_recompute_deadlines(*, municipality: Municipality) -> int:
                 data={"from": old.isoformat() if old else None, "to": new.isoformat()},
             )
         changed += 1
+    if changed:
+        # The deadlines were written by update(), which no signal follows.
+        from emanager.accountability.services import figures_rebuild
+
+        transaction.on_commit(lambda: figures_rebuild(municipality=municipality))
     return changed

@@ -760,3 +760,22 @@ def test_a_large_file_imports_in_batches(municipality, city_hall, tmp_path):
     assert Letter.objects.filter(channel=Channel.IMPORT).count() == 1200
     assert Event.objects.filter(kind=EventKind.IMPORTED).count() == 1200
     assert "the counter goes from 0 to 1200" in out
+
+
+# --- What follows an import -------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_statistics_count_the_imported_letters(municipality, city_hall):
+    """The rows are written in bulk, which no signal follows: the import rebuilds the
+    accountability figures once it is committed."""
+    from emanager.accountability.models import MonthlyFigures, Scope
+
+    report = register_import(path=SAMPLE, municipality=municipality, body=city_hall)
+    received = sum(
+        MonthlyFigures.objects.filter(scope=Scope.BODY, object_id=city_hall.pk).values_list(
+            "received", flat=True
+        )
+    )
+    assert report.imported > 0
+    assert received == Letter.objects.filter(addressee_body=city_hall).count() == report.imported

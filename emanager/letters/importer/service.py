@@ -567,12 +567,22 @@ def register_import(
                     raise ImportFailed(report)
                 if dry_run:
                     transaction.set_rollback(True)
+                else:
+                    # Rows are written in bulk, which no signal follows: the
+                    # statistics are rebuilt once the import is committed.
+                    transaction.on_commit(lambda: _statistics_rebuild(municipality))
         except IntegrityError as error:
             # A letter was registered in the same register and year during the import.
             raise ImportSetupError(
                 _("A letter took one of the imported numbers during the import; run it again.")
             ) from error
     return report
+
+
+def _statistics_rebuild(municipality: Municipality) -> None:
+    from emanager.accountability.services import figures_rebuild
+
+    figures_rebuild(municipality=municipality)
 
 
 def _import_rows(
