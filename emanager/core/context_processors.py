@@ -50,6 +50,8 @@ NAMESPACED_NAV_SECTIONS = {
     "foi:register_columns": "public_information",
     "foi:report": "public_information",
     "foi:body": "public_information",
+    "fulltext:search": "archive",
+    "archive:index": "archive",
 }
 
 

@@ -73,6 +73,24 @@ class Command(BaseCommand):
         counts.update(load_proactive_demo(municipality))
         foi = load_foi_demo(municipality)
         counts.update(foi if isinstance(foi, dict) else {"public_information_requests": foi})
+        counts.update(self._transparency(municipality))
+        return counts
+
+    def _transparency(self, municipality: Municipality) -> dict[str, int]:
+        """What the public pages read: the search index and the statistics, built from
+        everything above; the satisfaction surveys were answered during the replay."""
+        from emanager.accountability.demo import load_accountability_demo
+        from emanager.fulltext.demo import demo_search_index
+        from emanager.surveys.models import Survey
+
+        counts = {
+            "surveys": Survey.objects.filter(letter__municipality=municipality).count(),
+            "surveys_answered": Survey.objects.filter(
+                letter__municipality=municipality, state="answered"
+            ).count(),
+            "search_index_entries": demo_search_index(),
+        }
+        counts.update(load_accountability_demo(municipality))
         return counts
 
     def _print_logins(self) -> None:
