@@ -11,6 +11,10 @@ from emanager.directory import selectors
 OFFICIALS_PER_PAGE = 30
 
 
+# How many of the newest published letters the home page shows.
+HOME_LATEST_LETTERS = 5
+
+
 def home(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     if municipality is None:
@@ -19,6 +23,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "directory/installation_home.html",
             {"municipalities": selectors.municipality_list()},
         )
+    from emanager.accountability.models import Scope
+    from emanager.accountability.selectors import accountability
+    from emanager.publication.selectors import published_letters
+
     return render(
         request,
         "directory/home.html",
@@ -26,6 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "leaders": selectors.leadership(municipality),
             "tree": selectors.body_tree(municipality),
             "units": selectors.unit_list(municipality),
+            "figures": accountability(Scope.MUNICIPALITY, municipality.pk).figures,
+            "latest_letters": published_letters(municipality)[:HOME_LATEST_LETTERS],
         },
     )
 
