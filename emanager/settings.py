@@ -84,6 +84,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# The benchmark's aids (bench/README.md): a bare "ok" view and a query counter.
+# Never set in production.
+EMANAGER_BENCH = env.bool("EMANAGER_BENCH", default=False)
+if EMANAGER_BENCH:
+    MIDDLEWARE.insert(0, "emanager.core.bench.QueryCountMiddleware")
+
 ROOT_URLCONF = "emanager.urls"
 WSGI_APPLICATION = "emanager.wsgi.application"
 

@@ -31,5 +31,10 @@ urlpatterns = [
     ),
 ]
 
+if settings.EMANAGER_BENCH:
+    from emanager.core import bench
+
+    urlpatterns += bench.urlpatterns()
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
