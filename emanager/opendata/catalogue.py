@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from emanager.accountability.selectors import statistics_rows
 from emanager.directory.models import Body, Municipality, Official
 from emanager.letters.choices import LetterKind, LetterStatus, Outcome
 from emanager.publication.selectors import (
@@ -114,8 +115,6 @@ class Dataset:
     filters: tuple[str, ...] = ()
     external_urls: dict[str, str] = field(default_factory=dict)
     external_documentation: str = ""
-    # False while the code that produces the rows is not installed.
-    available: Callable[[], bool] = lambda: True
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -407,20 +406,8 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
 # --- Statistics per body and per official -----------------------------------------
 
 
-def _statistics_selector():
-    """The accountability statistics' selector, or None while it is not installed."""
-    try:
-        from emanager.accountability.selectors import statistics_rows
-    except ImportError:
-        return None
-    return statistics_rows
-
-
 def _statistics(scope: str) -> RowProducer:
     def rows(municipality: Municipality, filters: ExportFilters) -> Iterable[dict]:
-        statistics_rows = _statistics_selector()
-        if statistics_rows is None:
-            return []
         return statistics_rows(municipality, scope)
 
     return rows
@@ -584,7 +571,6 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         columns=_statistics_columns(_("A permanent identifier of the body.")),
         rows=_statistics("body"),
-        available=lambda: _statistics_selector() is not None,
     ),
     Dataset(
         slug="statistics-officials",
@@ -595,7 +581,6 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         columns=_statistics_columns(_("A permanent identifier of the official.")),
         rows=_statistics("official"),
-        available=lambda: _statistics_selector() is not None,
     ),
     Dataset(
         slug="statistics-units",
@@ -606,7 +591,6 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         columns=_statistics_columns(_("A permanent identifier of the territorial unit.")),
         rows=_statistics("unit"),
-        available=lambda: _statistics_selector() is not None,
     ),
     Dataset(
         slug="public-information-register",
@@ -634,13 +618,8 @@ def dataset_by_slug(slug: str) -> Dataset | None:
 
 
 def export_urls() -> list[str]:
-    """Every download of every available dataset, in every format (paths)."""
-    return [
-        dataset.export_url(fmt)
-        for dataset in DATASETS
-        if dataset.available()
-        for fmt in dataset.formats
-    ]
+    """Every download of every dataset, in every format (paths)."""
+    return [dataset.export_url(fmt) for dataset in DATASETS for fmt in dataset.formats]
 
 
 # --- Feeds ----------------------------------------------------------------------------

@@ -56,8 +56,6 @@ def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     """All the rows of a dataset (for the filters) as CSV, XLSX or JSON."""
     municipality = require_municipality(request)
     dataset = _dataset(slug)
-    if not dataset.available():
-        raise Http404("This dataset is not available yet.")
     filters = catalogue.ExportFilters()
     if dataset.filters:
         form = ExportFilterForm(request.GET, municipality=municipality)
