@@ -40,8 +40,9 @@ class Figures:
 
     @classmethod
     def from_tally(cls, tally: Tally, today: datetime.date) -> Figures:
-        def passed(deadline: str) -> bool:
-            return bool(deadline) and datetime.date.fromisoformat(deadline) < today
+        def passed(deadline: str) -> bool:  # a key of the row's deadline histograms
+            day = datetime.date.fromisoformat(deadline) if deadline else None
+            return definitions.deadline_passed(day, today)
 
         unanswered_due = sum(n for d, n in tally.unanswered_deadlines.items() if passed(d))
         return cls(

@@ -22,13 +22,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from emanager.accountability import definitions
 from emanager.accountability.models import MonthlyFigures, Scope
 from emanager.directory.models import Municipality
-from emanager.letters.choices import LetterStatus, Outcome
 from emanager.letters.models import Letter
 from emanager.surveys.models import SurveyResponse
 
@@ -44,20 +42,8 @@ FACT_FIELDS = (
     "status",
     "outcome",
 )
-# A save that changes none of these leaves the figures as they were.
-RELEVANT_FIELDS = frozenset(
-    {
-        "municipality",
-        "addressee_body",
-        "addressee_official",
-        "addressee_unit",
-        "registered_at",
-        "deadline",
-        "answered_at",
-        "status",
-        "outcome",
-    }
-)
+# A save whose ``update_fields`` name none of these (by name or column) leaves the figures.
+RELEVANT_FIELDS = frozenset(FACT_FIELDS) | {name.removesuffix("_id") for name in FACT_FIELDS}
 SCOPE_COLUMNS = {
     Scope.BODY: "addressee_body_id",
     Scope.OFFICIAL: "addressee_official_id",
@@ -72,16 +58,13 @@ class Key(NamedTuple):
     month: datetime.date
 
 
-def _counted() -> Q:
-    return (
-        Q(registered_at__isnull=False)
-        & ~Q(status=LetterStatus.UNCONFIRMED)
-        & ~Q(outcome=Outcome.WITHDRAWN)
-    )
-
-
 def _fact_values(letters) -> Iterator[dict]:
-    return letters.filter(_counted()).order_by().values(*FACT_FIELDS, "survey__response").iterator()
+    """The facts of the counted letters among ``letters`` (:func:`definitions.is_counted`)."""
+    for facts in letters.order_by().values(*FACT_FIELDS, "survey__response").iterator():
+        if definitions.is_counted(
+            registered_at=facts["registered_at"], status=facts["status"], outcome=facts["outcome"]
+        ):
+            yield facts
 
 
 def letter_keys(facts: dict) -> list[Key]:

@@ -33,13 +33,17 @@ def letter_loaded(sender, instance: Letter, **kwargs) -> None:
 
 
 @receiver(post_save, sender=Letter, dispatch_uid="accountability_letter_saved")
-def letter_saved(sender, instance: Letter, update_fields=None, raw=False, **kwargs) -> None:
+def letter_saved(
+    sender, instance: Letter, created: bool, update_fields=None, raw=False, **kwargs
+) -> None:
     if raw:
         return
     if update_fields is not None and not RELEVANT_FIELDS.intersection(update_fields):
         return
     before = instance.__dict__.get(SNAPSHOT) or {}
     after = letter_facts(instance)
+    if not created and before == after:
+        return  # a save that changed none of the figures' columns
     instance.__dict__[SNAPSHOT] = after
     figures_schedule(keys={*letter_keys(before), *letter_keys(after)})
 
@@ -51,8 +55,8 @@ def letter_deleted(sender, instance: Letter, **kwargs) -> None:
 
 @receiver(post_save, sender=Survey, dispatch_uid="accountability_survey_saved")
 def survey_saved(sender, instance: Survey, raw=False, **kwargs) -> None:
-    if raw:
-        return
+    if raw or not instance.response:
+        return  # an unanswered survey (asked, reminded) counts in no figure
     facts = Letter.objects.filter(pk=instance.letter_id).values(*FACT_FIELDS).first()
     if facts is not None:
         figures_schedule(keys=letter_keys(facts))

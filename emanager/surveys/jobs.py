@@ -38,6 +38,13 @@ def _askable(municipality: Municipality | None) -> QuerySet[Letter]:
     )
 
 
+def _day_after(day: datetime.date) -> datetime.datetime:
+    """The local midnight that ends ``day``: a bound on the column itself (not its
+    ``__date``), so that the database can use an index."""
+    following = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(following)
+
+
 def _language(letter: Letter) -> str:
     return letter.language if letter.language in dict(settings.LANGUAGES) else "ka"
 
@@ -75,7 +82,9 @@ def surveys_ask(
     due = today - ASK_AFTER
     since = due - CATCH_UP
     letters = _askable(municipality).filter(survey__isnull=True)
-    after_answer = letters.filter(answered_at__date__lte=due, answered_at__date__gt=since)
+    after_answer = letters.filter(
+        answered_at__lt=_day_after(due), answered_at__gte=_day_after(since)
+    )
     without_answer = letters.filter(
         status=LetterStatus.OPEN,
         answered_at__isnull=True,
@@ -107,8 +116,8 @@ def surveys_remind(
     surveys = (
         Survey.objects.filter(
             state=SurveyState.ASKED,
-            asked_at__date__lte=due,
-            asked_at__date__gt=due - CATCH_UP,
+            asked_at__lt=_day_after(due),
+            asked_at__gte=_day_after(due - CATCH_UP),
             letter__in=_askable(municipality),
         )
         .select_related("letter__municipality")

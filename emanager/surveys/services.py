@@ -29,17 +29,20 @@ from emanager.surveys.models import Survey, SurveyResponse, SurveyState
 ASK_AFTER = datetime.timedelta(days=14)
 REMIND_AFTER = datetime.timedelta(days=7)
 CHANGE_WINDOW = datetime.timedelta(days=7)
-# Outcomes that end a letter without the municipality owing the citizen an answer.
-NOT_ASKED_OUTCOMES = (Outcome.WITHDRAWN, Outcome.DUPLICATE, Outcome.FORWARDED_OUTSIDE)
 
 
 class SurveyClosed(Exception):
     """The survey cannot be answered (or changed) now; the message says why."""
 
 
+def _takes_survey(letter: Letter) -> bool:
+    """Unconfirmed and withdrawn letters are never asked and take no answer."""
+    return letter.status != LetterStatus.UNCONFIRMED and letter.outcome != Outcome.WITHDRAWN
+
+
 def survey_due_on(letter: Letter) -> datetime.date | None:
     """The day the survey of ``letter`` is due, or None when it is never asked."""
-    if letter.status == LetterStatus.UNCONFIRMED or letter.outcome == Outcome.WITHDRAWN:
+    if not _takes_survey(letter):
         return None
     if letter.answered_at is not None:
         return timezone.localdate(letter.answered_at) + ASK_AFTER
@@ -54,12 +57,10 @@ def _survey_of(letter: Letter) -> Survey | None:
 
 def survey_open(letter: Letter, *, today: datetime.date | None = None) -> bool:
     """May the citizen answer the survey of ``letter`` (for the first time) now?"""
-    if letter.status == LetterStatus.UNCONFIRMED or letter.outcome == Outcome.WITHDRAWN:
-        return False
-    if letter.answered_at is not None:
-        return True
     due = survey_due_on(letter)
-    return due is not None and due <= (today or timezone.localdate())
+    if due is None:
+        return False
+    return letter.answered_at is not None or due <= (today or timezone.localdate())
 
 
 def survey_changeable_until(survey: Survey) -> datetime.datetime | None:
@@ -104,7 +105,7 @@ def survey_answer(
     letter_id = letter.pk if letter is not None else survey.letter_id
     letter = Letter.objects.select_for_update().get(pk=letter_id)
     survey = _survey_of(letter)
-    if letter.status == LetterStatus.UNCONFIRMED or letter.outcome == Outcome.WITHDRAWN:
+    if not _takes_survey(letter):
         raise SurveyClosed(_("This letter takes no answers to the survey."))
     if survey is None:
         if not survey_open(letter, today=timezone.localdate(now)):

@@ -9,17 +9,18 @@ from django.utils.translation import gettext as _
 
 from emanager.directory.selectors import require_municipality
 from emanager.letters.choices import LetterStatus
+from emanager.letters.tokens import InvalidLink
 from emanager.surveys.forms import SurveyForm
 from emanager.surveys.selectors import survey_panel
 from emanager.surveys.services import SurveyClosed, survey_answer
-from emanager.surveys.tokens import InvalidSurveyLink, letter_from_survey_token
+from emanager.surveys.tokens import letter_from_survey_token
 
 
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     municipality = require_municipality(request)
     try:
         letter = letter_from_survey_token(token)
-    except InvalidSurveyLink:
+    except InvalidLink:
         letter = None
     if (
         letter is None

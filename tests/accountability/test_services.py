@@ -13,8 +13,9 @@ from emanager.accountability.selectors import accountability
 from emanager.accountability.services import figures_rebuild
 from emanager.letters import staff_services
 from emanager.letters.choices import Outcome
+from emanager.letters.models import Letter
 from emanager.letters.services import letter_confirm, letter_submit, letter_withdraw
-from emanager.surveys.models import SurveyResponse
+from emanager.surveys.models import Survey, SurveyResponse
 from tests.accountability.conftest import TODAY, answered, moment, survey
 from tests.factories import BodyFactory, OfficialFactory, TerritorialUnitFactory
 from tests.letters.conftest import make_draft
@@ -167,10 +168,30 @@ def test_an_answered_survey_updates_the_satisfied_share(
 def test_a_save_that_changes_no_figure_schedules_nothing(
     letter_to, clerk, django_capture_on_commit_callbacks
 ):
-    letter = letter_to()
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = letter_to()
     with django_capture_on_commit_callbacks() as callbacks:
         letter.assignee = clerk
         letter.save(update_fields=["assignee"])
+    assert services._flush not in callbacks
+
+
+def test_a_full_save_that_changes_no_figure_schedules_nothing(
+    letter_to, clerk, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = Letter.objects.get(pk=letter_to().pk)
+    with django_capture_on_commit_callbacks() as callbacks:
+        letter.assignee = clerk
+        letter.save()
+    assert services._flush not in callbacks
+
+
+def test_asking_a_survey_schedules_nothing(letter_to, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = letter_to()
+    with django_capture_on_commit_callbacks() as callbacks:
+        Survey.objects.create(letter=letter, asked_at=letter.registered_at)
     assert services._flush not in callbacks
 
 

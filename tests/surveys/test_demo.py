@@ -3,6 +3,7 @@ realistic mix of answers, each in the timeline at its place."""
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -14,34 +15,22 @@ from emanager.letters.demo import load_demo_letters
 from emanager.letters.models import Event, Letter
 from emanager.letters.timeline import chain_verify
 from emanager.notifications.models import OutboxMessage
-from emanager.surveys.demo import survey_demo_steps
 from emanager.surveys.models import Survey, SurveyResponse, SurveyState
 
 pytestmark = pytest.mark.django_db
 
 
+# A fixed last day, so that the demo's dates (and so its random choices) are the
+# same whenever the test runs.
+TODAY = datetime.date(2026, 11, 26)
+
+
 @pytest.fixture
-def demo(monkeypatch):
-    """The letters demo with the survey steps in its replay.
-
-    The replay takes the public-information steps from ``foi_demo_steps``; the
-    survey steps are added to them here, as ``load_demo_letters`` adds them
-    when it is wired (running them twice changes nothing: the job and the
-    answers are idempotent).
-    """
-    import emanager.foi.demo as foi_demo
-
-    foi_steps = foi_demo.foi_demo_steps
-
-    def with_surveys(*, municipality, now):
-        return foi_steps(municipality=municipality, now=now) + survey_demo_steps(
-            municipality=municipality, now=now
-        )
-
-    monkeypatch.setattr(foi_demo, "foi_demo_steps", with_surveys)
+def demo():
+    """The letters demo, whose replay runs the survey job and the citizens' answers."""
     load_demo()
     municipality = Municipality.objects.get(slug="lanchkhuti")
-    load_demo_letters(municipality=municipality, count=60)
+    load_demo_letters(municipality=municipality, today=TODAY)
     return municipality
 
 

@@ -60,6 +60,19 @@ def test_the_question_goes_out_on_day_14_after_the_first_answer(answered):
     assert timezone.localdate(survey.asked_at) == days_after(letter.answered_at, 14)
 
 
+def test_the_day_of_the_answer_is_the_local_day(answered):
+    """Answered at 01:30 in Tbilisi (21:30 UTC the day before): day 14 counts from the local day."""
+    letter = answered()
+    early = datetime.datetime.combine(
+        timezone.localdate(letter.answered_at),
+        datetime.time(1, 30),
+        timezone.get_current_timezone(),
+    )
+    Letter.objects.filter(pk=letter.pk).update(answered_at=early)
+    assert surveys_send(today=days_after(early, 13)) == 0
+    assert surveys_send(today=days_after(early, 14)) == 1
+
+
 def test_the_question_is_in_the_language_of_the_letter(answered):
     letter = answered(language="ka")
     surveys_send(today=days_after(letter.answered_at, 14))
