@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from emanager.archive.selectors import ArchiveChoices
 from emanager.letters.choices import LetterKind, LetterStatus, Outcome
 from emanager.publication.selectors import Cursor
+from emanager.registry.selectors import indented_name
 
 # What a published letter can be: never unconfirmed, never withdrawn.
 STATUS_CHOICES = [
@@ -55,7 +56,7 @@ class ArchiveFilterForm(forms.Form):
         self.choices = choices
         self.fields["body"].choices = [
             ("", _("All bodies")),
-            *((body.slug, "\u2003" * depth + body.name) for body, depth in choices.tree),
+            *((body.slug, indented_name(body, depth)) for body, depth in choices.tree),
         ]
         self.fields["official"].choices = [
             ("", _("All officials")),

@@ -12,7 +12,7 @@ from emanager.directory.models import Body, Municipality, Official, TerritorialU
 from emanager.publication.selectors import PublishedLetters, published_letters
 from emanager.registry import selectors as registry_selectors
 
-__all__ = ["ArchiveChoices", "archive_choices", "archive_letters", "subtree_ids"]
+__all__ = ["ArchiveChoices", "archive_choices", "archive_letters"]
 
 
 @dataclass(frozen=True)
@@ -34,21 +34,6 @@ def archive_choices(municipality: Municipality) -> ArchiveChoices:
     )
 
 
-def subtree_ids(tree: list[tuple[Body, int]], body: Body) -> set[int]:
-    """The body and every body below it, read from the tree (no query)."""
-    found: set[int] = set()
-    inside: int | None = None
-    for candidate, depth in tree:
-        if inside is not None:
-            if depth <= inside:
-                break
-            found.add(candidate.pk)
-        elif candidate.pk == body.pk:
-            inside = depth
-            found.add(candidate.pk)
-    return found or {body.pk}
-
-
 def archive_letters(
     municipality: Municipality, chosen: dict, *, tree: list[tuple[Body, int]]
 ) -> PublishedLetters:
@@ -60,7 +45,7 @@ def archive_letters(
     letters = published_letters(municipality)
     lookups: dict = {}
     if chosen.get("body") is not None:
-        lookups["bodies"] = sorted(subtree_ids(tree, chosen["body"]))
+        lookups["bodies"] = sorted(registry_selectors.subtree_ids(tree, chosen["body"]))
     if chosen.get("official") is not None:
         lookups["official"] = chosen["official"]
     if chosen.get("unit") is not None:

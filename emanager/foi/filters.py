@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from emanager.directory.models import Body, Municipality
 from emanager.foi import register
 from emanager.foi.models import FoiRequest
+from emanager.registry.selectors import indented_name
 
 
 class RegisterFilter(django_filters.FilterSet):
@@ -45,7 +46,7 @@ class RegisterFilter(django_filters.FilterSet):
         self.years = register.register_years(municipality)
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in self.years]
         self.filters["body"].extra["choices"] = [
-            (body.slug, "\u2003" * depth + body.name) for body, depth in self.tree
+            (body.slug, indented_name(body, depth)) for body, depth in self.tree
         ]
 
     @property

@@ -26,7 +26,6 @@ from emanager.foi.officers import responsible_officers
 from emanager.registry import exports
 
 ROWS_PER_PAGE = 50
-JSON_TYPE = "application/json; charset=utf-8"
 
 
 def _document(content: bytes, content_type: str, name: str, *, inline: bool) -> HttpResponse:
@@ -128,7 +127,9 @@ def register_export(request: HttpRequest, fmt: str) -> HttpResponse:
     chosen = filterset.chosen
     name = _file_name("public-information-register", chosen, fmt)
     if fmt == "json":
-        return _document(_register_json(request, rows, chosen), JSON_TYPE, name, inline=True)
+        return _document(
+            _register_json(request, rows, chosen), exports.JSON_TYPE, name, inline=True
+        )
     titles = [str(column.title) for column in register.COLUMNS]
     cells = ([column.cell(row) for column in register.COLUMNS] for row in rows)
     if fmt == "csv":

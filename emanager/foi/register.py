@@ -51,6 +51,7 @@ from emanager.foi.models import Complaint, FoiRequest
 from emanager.letters.choices import LetterKind, LetterStatus
 from emanager.publication.selectors import PublishedLetter, published_letters
 from emanager.registry import selectors as registry_selectors
+from emanager.registry.selectors import subtree_ids
 
 __all__ = [
     "ANSWER_OUTCOMES",
@@ -166,21 +167,6 @@ def register_years(municipality: Municipality) -> list[int]:
 def body_tree(municipality: Municipality) -> list[tuple[Body, int]]:
     """The municipality's bodies in tree order with their depth (one query)."""
     return registry_selectors.body_tree(municipality)
-
-
-def subtree_ids(tree: list[tuple[Body, int]], body: Body) -> set[int]:
-    """The body and every body below it, read from :func:`body_tree`."""
-    found: set[int] = set()
-    inside_depth: int | None = None
-    for candidate, depth in tree:
-        if inside_depth is not None:
-            if depth <= inside_depth:
-                break
-            found.add(candidate.pk)
-        elif candidate.pk == body.pk:
-            inside_depth = depth
-            found.add(candidate.pk)
-    return found or {body.pk}
 
 
 def institutions(tree: list[tuple[Body, int]]) -> dict[int, Body]:

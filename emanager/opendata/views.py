@@ -14,9 +14,7 @@ from django.utils.http import content_disposition_header, urlencode
 from emanager.directory.selectors import require_municipality
 from emanager.opendata import catalogue, exports, feeds
 from emanager.opendata.forms import ExportFilterForm
-from emanager.registry.exports import CSV_TYPE, XLSX_TYPE
-
-JSON_TYPE = "application/json; charset=utf-8"
+from emanager.registry.exports import CSV_TYPE, JSON_TYPE, XLSX_TYPE
 
 
 def index(request: HttpRequest) -> HttpResponse:

@@ -21,6 +21,7 @@ from emanager.letters.choices import LetterStatus
 from emanager.registry.selectors import JournalFilters, JournalRow, journal_columns, row_values
 
 CSV_TYPE = "text/csv; charset=utf-8"
+JSON_TYPE = "application/json; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 

@@ -60,7 +60,7 @@ class JournalFilterForm(forms.Form):
         self.tree = selectors.body_tree(municipality)
         self.fields["body"].choices = [
             ("", _("All bodies")),
-            *((body.pk, "\u2003" * depth + body.name) for body, depth in self.tree),
+            *((body.pk, selectors.indented_name(body, depth)) for body, depth in self.tree),
         ]
 
     def clean(self):

@@ -59,20 +59,24 @@ def body_tree(municipality: Municipality) -> list[tuple[Body, int]]:
     return result
 
 
-def _with_sub_bodies(body: Body) -> set[int]:
-    """The body and every body below it (one query)."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    pairs = Body.objects.filter(municipality_id=body.municipality_id).values_list("pk", "parent_id")
-    for pk, parent_id in pairs.order_by():
-        children[parent_id].append(pk)
-    found = {body.pk}
-    stack = [body.pk]
-    while stack:
-        for child in children[stack.pop()]:
-            if child not in found:
-                found.add(child)
-                stack.append(child)
-    return found
+def subtree_ids(tree: list[tuple[Body, int]], body: Body) -> set[int]:
+    """The body and every body below it, read from :func:`body_tree`."""
+    found: set[int] = set()
+    inside_depth: int | None = None
+    for candidate, depth in tree:
+        if inside_depth is not None:
+            if depth <= inside_depth:
+                break
+            found.add(candidate.pk)
+        elif candidate.pk == body.pk:
+            inside_depth = depth
+            found.add(candidate.pk)
+    return found or {body.pk}
+
+
+def indented_name(body: Body, depth: int) -> str:
+    """The body's name indented by its depth, for a choice list that shows the tree."""
+    return "\u2003" * depth + body.name
 
 
 # --- The journal -----------------------------------------------------------------
@@ -180,7 +184,11 @@ def journal_entries(user, municipality: Municipality, filters: JournalFilters) -
     outgoing one. Turn them into rows with :func:`journal_rows`.
     """
     visible = letters_visible_to(user, municipality)
-    body_ids = _with_sub_bodies(filters.body) if filters.body is not None else None
+    body_ids = (
+        subtree_ids(body_tree(filters.body.municipality), filters.body)
+        if filters.body is not None
+        else None
+    )
     if filters.register.direction == RegisterDirection.OUTGOING:
         answers = Message.objects.filter(
             out_register=filters.register,
