@@ -6,11 +6,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from emanager.accountability.models import Scope
+from emanager.accountability.selectors import accountability
 from emanager.directory import selectors
+from emanager.publication.selectors import published_letters
 
 OFFICIALS_PER_PAGE = 30
-
-
 # How many of the newest published letters the home page shows.
 HOME_LATEST_LETTERS = 5
 
@@ -23,10 +24,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "directory/installation_home.html",
             {"municipalities": selectors.municipality_list()},
         )
-    from emanager.accountability.models import Scope
-    from emanager.accountability.selectors import accountability
-    from emanager.publication.selectors import published_letters
-
     return render(
         request,
         "directory/home.html",

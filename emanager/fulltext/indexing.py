@@ -144,19 +144,23 @@ def index_rebuild(*, batch_size: int = 200) -> int:
     SearchDocument.objects.all().delete()
     total = 0
     letters = published_letters()
-    for start in range(0, letters.count(), batch_size):
-        batch = letters[start : start + batch_size]
+    # Read by the archive's cursor, not by offset: each batch costs the same.
+    page = letters.page(batch_size)
+    while page.letters:
         # The path yields public addresses, not keys: the keys of these letters only.
         ids = dict(
-            Letter.objects.filter(uuid__in=[letter.uuid for letter in batch]).values_list(
+            Letter.objects.filter(uuid__in=[letter.uuid for letter in page.letters]).values_list(
                 "uuid", "pk"
             )
         )
         entries = []
-        for letter in batch:
+        for letter in page.letters:
             entries.extend(_letter_entries(ids[letter.uuid], letter))
         SearchDocument.objects.bulk_create(entries)
         total += len(entries)
+        if page.older is None:
+            break
+        page = letters.page(batch_size, before=page.older)
     documents = Document.objects.published().select_related("item").order_by("pk")
     entries = [_document_entry(document) for document in documents]
     SearchDocument.objects.bulk_create(entries, batch_size=batch_size)

@@ -18,7 +18,7 @@ def search(request: HttpRequest) -> HttpResponse:
     municipality = require_municipality(request)
     form = SearchForm(request.GET or None, municipality=municipality)
     page = results = None
-    if form.is_bound and form.is_valid() and form.query:
+    if form.query:
         results = fulltext_search(**form.search_arguments(), municipality=municipality)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -26,7 +26,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "fulltext/search.html",
         {
             "form": form,
-            "query": form.query if form.is_bound else "",
+            "query": form.query,
             "results": results,
             "page": page,
             "nav_section": "archive",

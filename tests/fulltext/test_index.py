@@ -192,3 +192,12 @@ def test_rebuilding_twice_gives_the_same_index(published, document):
     document("ბიუჯეტი")
     first = index_rebuild()
     assert index_rebuild() == first == SearchDocument.objects.count() == 2
+
+
+def test_rebuilding_in_small_batches_indexes_every_letter_once(published):
+    letters = [published() for _ in range(5)]
+    assert index_rebuild(batch_size=2) == 5
+    indexed = SearchDocument.objects.filter(doc_type=DocType.LETTER)
+    assert sorted(indexed.values_list("letter_id", flat=True)) == sorted(
+        letter.pk for letter in letters
+    )

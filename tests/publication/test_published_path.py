@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils import timezone
 
 from emanager.directory.models import Body
 from emanager.letters.choices import LetterKind, Publication
@@ -131,7 +132,8 @@ def test_answered_on_day_counts_from_registration(public_letter, staff, answer):
     reviewed(letter, staff["head"])
     registered = letter.registered_at - datetime.timedelta(days=5)
     Letter.objects.filter(pk=letter.pk).update(
-        registered_at=registered, deadline=(registered + datetime.timedelta(days=3)).date()
+        registered_at=registered,
+        deadline=timezone.localdate(registered + datetime.timedelta(days=3)),
     )
     item = published_letters().get(letter.uuid)
     assert item.answered_on_day == 5
