@@ -80,9 +80,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--data",
-        choices=["auto", "generate", "demo"],
-        default="auto",
-        help="generate_load_data (auto: when the command exists), or load_demo",
+        choices=["generate", "demo"],
+        default="generate",
+        help="generate_load_data, or load_demo (about 200 letters, to try the harness)",
     )
     parser.add_argument(
         "--fresh", action="store_true", help="drop the size's database first and fill it again"
@@ -164,17 +164,6 @@ def prepare(env: dict[str, str], *arguments: str) -> object:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def has_generator(env: dict[str, str]) -> bool:
-    result = subprocess.run(
-        [PYTHON, str(ROOT / "manage.py"), "help", "generate_load_data"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    return result.returncode == 0
-
-
 def fill(args: argparse.Namespace, env: dict[str, str], size: int) -> str | None:
     """Generate the data once; return the busiest official's username when known."""
     letters = prepare(env, "count")
@@ -190,7 +179,7 @@ def fill(args: argparse.Namespace, env: dict[str, str], size: int) -> str | None
             f"(dropdb -h 127.0.0.1 -U emanager {env['DATABASE_URL'].rsplit('/', 1)[1]}) "
             "and run again."
         )
-    if args.data == "generate" or (args.data == "auto" and has_generator(env)):
+    if args.data == "generate":
         log(f"generating {size} letters")
         try:
             out = manage(
@@ -210,7 +199,7 @@ def fill(args: argparse.Namespace, env: dict[str, str], size: int) -> str | None
         # "Busiest official: <username> (N letters); ..."
         match = re.search(r"Busiest official: (\S+)", out)
         return match[1] if match else None
-    log("loading the demo data (load_demo) instead of generate_load_data")
+    log("loading the demo data (load_demo)")
     manage(env, "load_demo")
     return None
 
@@ -310,7 +299,10 @@ def wrk(args, url: str, script: str, env: dict[str, str], duration: int) -> dict
         "-t", str(args.wrk_threads), "-c", str(args.connections), "-d", f"{duration}s",
         "--timeout", "30s", "-s", str(BENCH / script), url,
     ]  # fmt: skip
-    out = subprocess.run(command, env=env, check=True, text=True, capture_output=True).stdout
+    try:
+        out = subprocess.run(command, env=env, check=True, text=True, capture_output=True).stdout
+    except subprocess.CalledProcessError as error:
+        raise SystemExit(f"wrk failed for {url}:\n{error.stderr or error.stdout}") from None
     for line in out.splitlines():
         if line.startswith("BENCH_JSON "):
             return json.loads(line[len("BENCH_JSON ") :])
@@ -554,10 +546,25 @@ def log(message: str) -> None:
     print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
+def check_postgres(args: argparse.Namespace) -> None:
+    """Fail at once, with the reason, when the PostgreSQL of --database-url does not answer."""
+    try:
+        with psycopg.connect(args.database_url, connect_timeout=5):
+            pass
+    except psycopg.OperationalError as error:
+        raise SystemExit(
+            f"PostgreSQL does not answer at --database-url ({error}).\n"
+            "Start it (pg_ctlcluster 15 main start) or pass --database-url with a role "
+            "that may create databases."
+        ) from None
+
+
 def main() -> None:
     args = parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk (bench/run does it when root)")
+    check_postgres(args)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     sizes = [int(size) for size in args.sizes.split(",")]
     description = machine(args)
     runs = [measure(args, size) for size in sizes]

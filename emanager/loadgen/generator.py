@@ -27,6 +27,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import translation
 
+from emanager.deadlines.calendar import DeadlineSpec, WorkCalendar
+from emanager.deadlines.selectors import calendar_for, deadline_specs_for, registration_date
 from emanager.directory.models import (
     Body,
     BodyKind,
@@ -37,7 +39,13 @@ from emanager.directory.models import (
     PositionKind,
     TerritorialUnit,
 )
-from emanager.foi.choices import FoiOutcome, PreferredForm, RefusalGround, RequesterType
+from emanager.foi.choices import (
+    ComplaintOutcome,
+    FoiOutcome,
+    PreferredForm,
+    RefusalGround,
+    RequesterType,
+)
 from emanager.foi.models import Complaint, FoiRequest
 from emanager.letters.choices import (
     Channel,
@@ -187,6 +195,8 @@ class Place:
     body_users: dict[int, object]  # body id -> head user
     clerk: object
     pio: object
+    calendar: WorkCalendar
+    deadlines: dict[str, DeadlineSpec]  # kind -> its legal period
 
 
 class Generator:
@@ -402,6 +412,8 @@ class Generator:
             body_users=body_users,
             clerk=clerk,
             pio=pio,
+            calendar=calendar_for(m),
+            deadlines=deadline_specs_for(m),
         )
 
     # --- Letters ----------------------------------------------------------------------
@@ -521,8 +533,9 @@ class Generator:
         sequences[(register, year)] += 1
         letter.register, letter.year, letter.sequence = register, year, sequences[(register, year)]
         letter.number = register.format_number(year=year, number=letter.sequence)
-        days = 10 if kind == LetterKind.PUBLIC_INFORMATION else 30
-        letter.deadline = letter.registered_at.date() + datetime.timedelta(days=days)
+        registered_on = registration_date(letter.registered_at)
+        letter.deadline = place.calendar.due_date(registered_on, place.deadlines[kind])
+        days = (letter.deadline - registered_on).days
         letter.status = LetterStatus.OPEN
         if age < days:
             roll = rng.random()
@@ -777,7 +790,7 @@ class Generator:
             used.add(complaint_letter.pk)
             complaint = Complaint(request=request, letter=complaint_letter)
             if complaint_letter.outcome:
-                complaint.outcome = rng.choice(("upheld", "partly_upheld", "rejected"))
+                complaint.outcome = rng.choice(ComplaintOutcome.values)
                 complaint.decided_at = complaint_letter.answered_at or complaint_letter.closed_at
             rows.append(complaint)
         self.report.add(Complaint, rows)

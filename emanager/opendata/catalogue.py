@@ -406,22 +406,15 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
 # --- Statistics per body and per official -----------------------------------------
 
 
-def _statistics(scope: str) -> RowProducer:
-    def rows(municipality: Municipality, filters: ExportFilters) -> Iterable[dict]:
-        return statistics_rows(municipality, scope)
-
-    return rows
-
-
 def _figure(key: str) -> Callable[[dict, Callable[[str], str]], Any]:
     return lambda row, absolute: row.get(key)
 
 
-def _statistics_columns(what: Promise) -> tuple[Column, ...]:
+def _statistics_columns(identifier: Promise) -> tuple[Column, ...]:
     """The columns of :func:`emanager.accountability.selectors.statistics_rows` (its
     keys), with their meaning; the method is explained on the accountability pages."""
     return (
-        Column("id", ColumnType.INTEGER, _("Identifier"), what, _figure("id")),
+        Column("id", ColumnType.INTEGER, _("Identifier"), identifier, _figure("id")),
         Column(
             "slug",
             ColumnType.TEXT,
@@ -536,6 +529,24 @@ def _statistics_columns(what: Promise) -> tuple[Column, ...]:
     )
 
 
+def _statistics_dataset(
+    slug: str, scope: str, *, title: Promise, description: Promise, identifier: Promise
+) -> Dataset:
+    """The figures of :func:`~emanager.accountability.selectors.statistics_rows` per
+    ``scope`` (body, official or unit): every year and body, so no filters."""
+
+    def rows(municipality: Municipality, filters: ExportFilters) -> Iterable[dict]:
+        return statistics_rows(municipality, scope)
+
+    return Dataset(
+        slug=slug,
+        title=title,
+        description=description,
+        columns=_statistics_columns(identifier),
+        rows=rows,
+    )
+
+
 # --- The catalogue ----------------------------------------------------------------
 
 DATASETS: tuple[Dataset, ...] = (
@@ -562,35 +573,35 @@ DATASETS: tuple[Dataset, ...] = (
         rows=answer_rows,
         filters=("year", "body"),
     ),
-    Dataset(
-        slug="statistics-bodies",
+    _statistics_dataset(
+        "statistics-bodies",
+        "body",
         title=_("Statistics per body"),
         description=_(
             "For each body: letters received and answered, answered on time, days to answer, "
             "open and overdue letters, and the share of satisfied citizens."
         ),
-        columns=_statistics_columns(_("A permanent identifier of the body.")),
-        rows=_statistics("body"),
+        identifier=_("A permanent identifier of the body."),
     ),
-    Dataset(
-        slug="statistics-officials",
+    _statistics_dataset(
+        "statistics-officials",
+        "official",
         title=_("Statistics per official"),
         description=_(
             "For each official: letters received and answered, answered on time, days to "
             "answer, open and overdue letters, and the share of satisfied citizens."
         ),
-        columns=_statistics_columns(_("A permanent identifier of the official.")),
-        rows=_statistics("official"),
+        identifier=_("A permanent identifier of the official."),
     ),
-    Dataset(
-        slug="statistics-units",
+    _statistics_dataset(
+        "statistics-units",
+        "unit",
         title=_("Statistics per territorial unit"),
         description=_(
             "For each territorial unit: letters received and answered, answered on time, "
             "days to answer, open and overdue letters, and the share of satisfied citizens."
         ),
-        columns=_statistics_columns(_("A permanent identifier of the territorial unit.")),
-        rows=_statistics("unit"),
+        identifier=_("A permanent identifier of the territorial unit."),
     ),
     Dataset(
         slug="public-information-register",
