@@ -7,17 +7,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from emanager.directory.models import Body, Mandate, PositionKind
 from tests.accountability.conftest import LetterFactory, answered, moment, survey
-from tests.browser.support import PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import OVERFLOW_SCRIPT, format_violations
+from tests.browser.support import PHONE, check_page
 
 pytestmark = pytest.mark.browser
-
-axe = Axe()
 
 
 @pytest.fixture
@@ -46,15 +42,7 @@ def letters(site_url):
 
 
 def check(tab, name: str) -> None:
-    page = tab.page
-    page.evaluate("document.fonts.ready.then(() => true)")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / f"accountability-{name}-360.png"), full_page=True)
-    violations = axe.run(page).response["violations"]
-    assert not violations, f"{name}: {format_violations(violations)}"
-    overflow = page.evaluate(OVERFLOW_SCRIPT)
-    assert overflow["scrollWidth"] <= overflow["innerWidth"], f"{name}: {overflow}"
-    assert not tab.csp_errors, tab.csp_errors
+    check_page(tab, f"accountability-{name}-360")
 
 
 def test_ranking_and_a_council_members_page_at_phone_width(open_tab, site_url, letters):

@@ -8,19 +8,16 @@ import datetime
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from emanager.directory.models import Body, Official, TerritorialUnit
 from emanager.letters.choices import LetterKind, LetterStatus, Outcome
 from tests.archive.conftest import PRIVATE_DATA, PUBLIC_TEXT, LetterFactory, moment
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import OVERFLOW_SCRIPT, format_violations
+from tests.browser.support import DESKTOP, PHONE, check_page
 
 pytestmark = pytest.mark.browser
 
-axe = Axe()
 
 SUBJECTS = (
     "ქუჩის განათება ნიგოითში",
@@ -63,19 +60,7 @@ def letters(site_url):
 
 
 def check(tab, name: str, *, width: int) -> None:
-    """No axe violation, nothing wider than the screen, no blocked script; a screenshot."""
-    page = tab.page
-    page.evaluate("document.fonts.ready.then(() => true)")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / f"archive-{name}-{width}.png"), full_page=True)
-    violations = axe.run(page).response["violations"]
-    assert not violations, f"{name}: {format_violations(violations)}"
-    overflow = page.evaluate(OVERFLOW_SCRIPT)
-    assert overflow["scrollWidth"] <= overflow["innerWidth"], f"{name}: {overflow}"
-    assert not tab.csp_errors, tab.csp_errors
-    text = page.locator("main").inner_text()
-    for secret in PRIVATE_DATA:
-        assert secret not in text, f"{name}: {secret!r} is on the page"
+    check_page(tab, f"archive-{name}-{width}", private=PRIVATE_DATA)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])

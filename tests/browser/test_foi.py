@@ -21,8 +21,7 @@ from emanager.foi.models import Complaint, FoiRequest
 from emanager.letters.choices import LetterKind, LetterStatus
 from emanager.letters.models import Letter
 from emanager.letters.tokens import tracking_token
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import format_violations
+from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR, format_violations
 
 pytestmark = pytest.mark.browser
 

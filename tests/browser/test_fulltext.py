@@ -10,7 +10,6 @@ import re
 import uuid
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -18,12 +17,10 @@ from playwright.sync_api import expect
 from emanager.directory import demo_data
 from emanager.directory.models import Body, Municipality
 from emanager.fulltext.models import SearchDocument
-from tests.browser.support import PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import OVERFLOW_SCRIPT, format_violations
+from tests.browser.support import PHONE, check_page
 
 pytestmark = pytest.mark.browser
 
-axe = Axe()
 
 LETTERS = [
     (
@@ -102,17 +99,7 @@ def archive(site_url, settings, tmp_path):
 
 
 def check(tab, name: str) -> None:
-    page = tab.page
-    page.evaluate("document.fonts.ready.then(() => true)")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / f"fulltext-{name}-360.png"), full_page=True)
-    violations = axe.run(page).response["violations"]
-    assert not violations, f"{name}: {format_violations(violations)}"
-    overflow = page.evaluate(OVERFLOW_SCRIPT)
-    assert overflow["scrollWidth"] <= overflow["innerWidth"], f"{name}: {overflow}"
-    assert not tab.csp_errors, tab.csp_errors
-    text = page.locator("main").inner_text()
-    assert "nino.search@example.ge" not in text and "ბერიძე" not in text
+    check_page(tab, f"fulltext-{name}-360", private=("nino.search@example.ge", "ბერიძე"))
 
 
 def test_a_citizen_searches_the_archive_in_georgian_on_a_phone(open_tab, site_url, archive):

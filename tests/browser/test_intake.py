@@ -17,8 +17,7 @@ from playwright.sync_api import expect
 from emanager.directory.models import Body
 from emanager.letters.choices import Channel
 from emanager.letters.models import Letter
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import format_violations
+from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR, format_violations
 from tests.letters.conftest import PDF
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from emanager.directory.models import Body, BodyKind
-from tests.browser.support import PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import format_violations
+from tests.browser.support import PHONE, SCREENSHOT_DIR, format_violations
 from tests.notifications.support import SMTPServer, body
 
 pytestmark = pytest.mark.browser

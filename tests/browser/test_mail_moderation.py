@@ -16,8 +16,7 @@ from emanager.directory.models import Body
 from emanager.letters.models import Message
 from emanager.mailin.choices import HoldReason, InboundStatus
 from emanager.mailin.models import InboundMail
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import format_violations
+from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR, format_violations
 
 pytestmark = pytest.mark.browser
 

@@ -5,14 +5,11 @@ blocked script."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.support import PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import OVERFLOW_SCRIPT, format_violations
+from tests.browser.support import PHONE, check_page
 
 pytestmark = pytest.mark.browser
 
-axe = Axe()
 
 PAGES = {
     "index": "/ka/open-data/",
@@ -28,14 +25,7 @@ def test_open_data_pages_on_a_phone(name, open_tab, site_url):
     response = page.goto(site_url(PAGES[name]))
     assert response is not None and response.status == 200
     assert page.locator("html").get_attribute("lang") == "ka"
-    page.evaluate("document.fonts.ready.then(() => true)")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / f"opendata-{name}-360.png"), full_page=True)
-    violations = axe.run(page).response["violations"]
-    assert not violations, f"{name}: {format_violations(violations)}"
-    overflow = page.evaluate(OVERFLOW_SCRIPT)
-    assert overflow["scrollWidth"] <= overflow["innerWidth"], f"{name}: {overflow}"
-    assert not tab.csp_errors, tab.csp_errors
+    check_page(tab, f"opendata-{name}-360")
 
 
 def test_the_columns_page_filters_the_downloads(open_tab, site_url):

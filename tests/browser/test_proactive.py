@@ -12,18 +12,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from emanager.directory import demo_data
 from emanager.directory.models import Body, Municipality
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import OVERFLOW_SCRIPT, format_violations
+from tests.browser.support import DESKTOP, PHONE, check_page
 
 pytestmark = pytest.mark.browser
 
-axe = Axe()
 PASSWORD = "proactive-password-2026"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
@@ -39,22 +36,7 @@ def catalogue(site_url, settings, tmp_path):
 
 
 def check(tab, name: str, width: int) -> None:
-    """No axe violation, no horizontal scroll, no CSP or script error; a screenshot."""
-    page = tab.page
-    page.evaluate("document.fonts.ready.then(() => true)")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=str(SCREENSHOT_DIR / f"proactive-{name}-{width}.png"), full_page=True, timeout=60_000
-    )
-    problems = []
-    violations = axe.run(page).response["violations"]
-    if violations:
-        problems.append(format_violations(violations))
-    overflow = page.evaluate(OVERFLOW_SCRIPT)
-    if overflow["scrollWidth"] > overflow["innerWidth"]:
-        problems.append(f"Horizontal scroll at {width}px: {', '.join(overflow['wide'])}")
-    problems += tab.csp_errors + tab.page_errors
-    assert not problems, f"{name} at {width}px:\n" + "\n".join(problems)
+    check_page(tab, f"proactive-{name}-{width}")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])

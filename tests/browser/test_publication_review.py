@@ -24,8 +24,7 @@ from emanager.letters import tokens
 from emanager.letters.choices import LetterKind, Publication
 from emanager.letters.services import LetterDraft, letter_confirm, letter_submit
 from emanager.publication.redaction import SpanKind, placeholder
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import format_violations
+from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR, format_violations
 
 pytestmark = pytest.mark.browser
 

@@ -17,8 +17,7 @@ from emanager.directory.models import Body
 from emanager.letters.choices import LetterKind, MessageStatus, Publication
 from emanager.letters.models import Letter, Message
 from emanager.letters.services import LetterDraft, letter_confirm, letter_submit
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import format_violations
+from tests.browser.support import DESKTOP, PHONE, SCREENSHOT_DIR, format_violations
 
 pytestmark = pytest.mark.browser
 

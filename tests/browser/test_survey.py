@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -17,24 +16,13 @@ from emanager.letters.services import LetterDraft, letter_confirm, letter_submit
 from emanager.letters.staff_services import letter_answer
 from emanager.surveys.models import Survey, SurveyResponse
 from emanager.surveys.tokens import survey_token
-from tests.browser.support import PHONE, SCREENSHOT_DIR
-from tests.browser.test_accessibility import OVERFLOW_SCRIPT, format_violations
+from tests.browser.support import PHONE, check_page
 
 pytestmark = pytest.mark.browser
 
-axe = Axe()
-
 
 def check(tab, name: str) -> None:
-    page = tab.page
-    page.evaluate("document.fonts.ready.then(() => true)")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / f"survey-{name}.png"), full_page=True)
-    violations = axe.run(page).response["violations"]
-    assert not violations, f"{name}: {format_violations(violations)}"
-    overflow = page.evaluate(OVERFLOW_SCRIPT)
-    assert overflow["scrollWidth"] <= overflow["innerWidth"], f"{name}: {overflow['wide']}"
-    assert not tab.csp_errors and not tab.page_errors
+    check_page(tab, f"survey-{name}")
 
 
 @pytest.fixture
