@@ -275,6 +275,22 @@ MAIL_IMAP_FOLDER = env.str("MAIL_IMAP_FOLDER", "INBOX")
 # Processed messages move here; empty: they stay, marked as read.
 MAIL_IMAP_DONE_FOLDER = env.str("MAIL_IMAP_DONE_FOLDER", "")
 
+# --- Cache -------------------------------------------------------------------
+
+# Public pages and figures are cached under the municipality's data version,
+# read from the database on each use (emanager/core/freshness.py), so each
+# process may keep its own memory cache and still never serve a page from
+# before a change. PAGE_CACHE=false renders every public page afresh.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", 2000, minimum=100)},
+    }
+}
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# The data version changes once the writing transaction commits (tests: at once).
+DATA_VERSION_AFTER_COMMIT = True
+
 # --- Background tasks (django.tasks) -----------------------------------------
 
 TASKS_BACKEND = env.choice("TASKS_BACKEND", "database", ("database", "immediate"))

@@ -7,11 +7,13 @@ from django.shortcuts import render
 
 from emanager.archive import selectors
 from emanager.archive.filters import ArchiveFilterForm
+from emanager.core.freshness import cached, public_page
 from emanager.directory.selectors import require_municipality
 
 LETTERS_PER_PAGE = 25
 
 
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     """The published letters, newest first, filtered and paged by a cursor.
 
@@ -19,7 +21,9 @@ def index(request: HttpRequest) -> HttpResponse:
     archive: no offset, no query per letter.
     """
     municipality = require_municipality(request)
-    choices = selectors.archive_choices(municipality)
+    choices = cached(
+        municipality.pk, "archive:choices", lambda: selectors.archive_choices(municipality)
+    )
     form = ArchiveFilterForm(request.GET or None, choices=choices)
     context = {"form": form, "page": None, "count": None, "chosen": {}, "nav_section": "archive"}
     if form.is_bound and not form.is_valid():
@@ -29,7 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_bound else {}
     context.update(
         chosen=chosen,
-        count=letters.count(),
+        count=cached(municipality.pk, f"archive:count:{_key(chosen)}", letters.count),
         page=letters.page(
             LETTERS_PER_PAGE,
             before=data.get("before"),
@@ -39,3 +43,10 @@ def index(request: HttpRequest) -> HttpResponse:
         paged=bool(data.get("before") or data.get("after") or data.get("oldest")),
     )
     return render(request, "archive/index.html", context)
+
+
+def _key(chosen: dict) -> str:
+    """The chosen filters as part of a cache key (objects by their primary key)."""
+    return ",".join(
+        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(chosen.items())
+    )

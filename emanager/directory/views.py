@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from emanager.accountability.models import Scope
 from emanager.accountability.selectors import accountability
+from emanager.core.freshness import cached, public_page
 from emanager.directory import selectors
 from emanager.publication.selectors import published_letters
 
@@ -16,6 +17,7 @@ OFFICIALS_PER_PAGE = 30
 HOME_LATEST_LETTERS = 5
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     if municipality is None:
@@ -24,30 +26,34 @@ def home(request: HttpRequest) -> HttpResponse:
             "directory/installation_home.html",
             {"municipalities": selectors.municipality_list()},
         )
-    return render(
-        request,
-        "directory/home.html",
-        {
+
+    def compute() -> dict:
+        return {
             "leaders": selectors.leadership(municipality),
             "tree": selectors.body_tree(municipality),
             "units": selectors.unit_list(municipality),
             "figures": accountability(Scope.MUNICIPALITY, municipality.pk).figures,
             "latest_letters": published_letters(municipality)[:HOME_LATEST_LETTERS],
-        },
-    )
+        }
+
+    context = cached(municipality.pk, "home", compute, daily=True)
+    return render(request, "directory/home.html", context)
 
 
+@public_page
 def structure(request: HttpRequest) -> HttpResponse:
     municipality = selectors.require_municipality(request)
     return render(request, "directory/structure.html", {"tree": selectors.body_tree(municipality)})
 
 
+@public_page
 def body(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = selectors.require_municipality(request)
     detail = selectors.body_detail(municipality, slug)
     return render(request, "directory/body.html", {"detail": detail, "body": detail.body})
 
 
+@public_page
 def official_list(request: HttpRequest) -> HttpResponse:
     municipality = selectors.require_municipality(request)
     paginator = Paginator(selectors.official_list(municipality), OFFICIALS_PER_PAGE)
@@ -55,6 +61,7 @@ def official_list(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/official_list.html", {"page": page})
 
 
+@public_page
 def official(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = selectors.require_municipality(request)
     detail = selectors.official_detail(municipality, slug)
@@ -63,11 +70,13 @@ def official(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def unit_list(request: HttpRequest) -> HttpResponse:
     municipality = selectors.require_municipality(request)
     return render(request, "directory/unit_list.html", {"units": selectors.unit_list(municipality)})
 
 
+@public_page
 def unit(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = selectors.require_municipality(request)
     return render(

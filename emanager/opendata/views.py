@@ -11,12 +11,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, urlencode
 
+from emanager.core.freshness import public_page
 from emanager.directory.selectors import require_municipality
 from emanager.opendata import catalogue, exports, feeds
 from emanager.opendata.forms import ExportFilterForm
 from emanager.registry.exports import CSV_TYPE, JSON_TYPE, XLSX_TYPE
 
 
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     """The catalogue: every dataset with its formats and columns, and the feeds."""
     require_municipality(request)
@@ -34,6 +36,7 @@ def _dataset(slug: str) -> catalogue.Dataset:
     return dataset
 
 
+@public_page
 def dataset_page(request: HttpRequest, slug: str) -> HttpResponse:
     """A dataset's columns (name, type, meaning) and its downloads, optionally filtered."""
     municipality = require_municipality(request)

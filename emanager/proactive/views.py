@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from emanager.core.freshness import public_page
 from emanager.deadlines.selectors import calendar_for
 from emanager.directory.selectors import require_municipality
 from emanager.proactive import rules, selectors
@@ -30,6 +31,7 @@ def _filtered(request: HttpRequest):
     return view, form, view.sections(rows), bool(section or state)
 
 
+@public_page
 def catalogue(request: HttpRequest) -> HttpResponse:
     view, form, sections, filtered = _filtered(request)
     return render(
@@ -39,6 +41,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def compliance(request: HttpRequest) -> HttpResponse:
     view, form, sections, filtered = _filtered(request)
     return render(
@@ -56,6 +59,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def item(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = require_municipality(request)
     entry = selectors.public_item(municipality, slug)

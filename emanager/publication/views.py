@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from emanager.core.freshness import public_page
 from emanager.directory.selectors import require_municipality
 from emanager.letters.choices import LetterStatus, MessageStatus
 from emanager.letters.models import Letter, Message
@@ -253,10 +254,13 @@ def answer_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @never_cache
+@public_page
 def public_letter(request: HttpRequest, uuid) -> HttpResponse:
     """A published letter, read only through the published path; 404 for anything else.
 
-    Not cached: a letter whose author withdraws consent must leave at once.
+    Never cached by browsers or proxies: a letter whose author withdraws
+    consent must leave at once. The server's own page cache is safe: the
+    withdrawal itself changes the data version (emanager.core.freshness).
     """
     municipality = require_municipality(request)
     letter = published_letters(municipality).get(uuid)
