@@ -15,13 +15,17 @@ reindexes them all.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from psycopg import sql
 
+from emanager.core.freshness import changed
+from emanager.directory.models import Municipality
 from emanager.fulltext.models import DocType, SearchDocument
 from emanager.fulltext.query import language_of
 from emanager.letters.models import Letter, Message
@@ -51,20 +55,25 @@ def _clean(text: str) -> str:
     return text.replace("\x00", "")
 
 
-def _entry(**fields) -> SearchDocument:
+# Public texts repeat (the same answer to many letters): their language is found once.
+_language = functools.lru_cache(maxsize=65536)(language_of)
+
+
+def _entry(**fields) -> dict:
+    """The fields (by attribute name) of one index entry, cleaned, with its language."""
     fields["title"] = _clean(fields.get("title", ""))
     fields["text"] = _clean(fields.get("text", ""))
-    language = language_of(f"{fields['title']} {fields['text']}")
-    return SearchDocument(language=language, config=CONFIGS[language], **fields)
+    language = _language(f"{fields['title']} {fields['text']}")
+    return {"language": language, "config": CONFIGS[language], **fields}
 
 
-def _letter_entries(letter_id: int, published: PublishedLetter) -> list[SearchDocument]:
+def _letter_entries(letter_id: int, published: PublishedLetter) -> list[dict]:
     common = {
         "municipality_id": published.body.municipality_id,
         "letter_id": letter_id,
         "letter_uuid": published.uuid,
         "kind": published.kind,
-        "body": published.body,
+        "body_id": published.body.pk,
         "year": published.registered_on.year if published.registered_on else None,
     }
     entries = [
@@ -98,20 +107,22 @@ def letter_reindex(letter_id: int) -> int:
     Returns the number of entries written.
     """
     SearchDocument.objects.filter(letter_id=letter_id).delete()
+    # Search pages are cached under the data version: change it once this commits.
+    changed(Letter.objects.filter(pk=letter_id).values_list("municipality_id", flat=True))
     published = list(published_letters().filter(letters=[letter_id]))
     if not published:
         return 0
     entries = _letter_entries(letter_id, published[0])
-    SearchDocument.objects.bulk_create(entries)
+    SearchDocument.objects.bulk_create([SearchDocument(**entry) for entry in entries])
     return len(entries)
 
 
-def _document_entry(document: Document) -> SearchDocument:
+def _document_entry(document: Document) -> dict:
     item = document.item
     return _entry(
         municipality_id=item.municipality_id,
         doc_type=DocType.DOCUMENT,
-        document=document,
+        document_id=document.pk,
         title=document.title,
         body_id=item.responsible_body_id,
         year=document.published_on.year,
@@ -123,25 +134,54 @@ def _document_entry(document: Document) -> SearchDocument:
 def document_reindex(document_id: int) -> int:
     """Replace the document's entry by its title now; none if it was withdrawn."""
     SearchDocument.objects.filter(document_id=document_id).delete()
+    changed(Document.objects.filter(pk=document_id).values_list("item__municipality_id", flat=True))
     document = Document.objects.published().select_related("item").filter(pk=document_id).first()
     if document is None:
         return 0
-    SearchDocument.objects.create(**_fields(_document_entry(document)))
+    SearchDocument.objects.create(**_document_entry(document))
     return 1
 
 
-def _fields(entry: SearchDocument) -> dict:
-    return {
-        field.attname: getattr(entry, field.attname)
-        for field in SearchDocument._meta.concrete_fields
-        if not field.primary_key and field.attname not in ("vector", "indexed_at")
-    }
+class _Writer:
+    """Writes entries in bulk, as the per-document path would write them.
+
+    On PostgreSQL by ``COPY`` of the same columns (the trigger fills ``vector``
+    as for any insert); elsewhere by ``bulk_create``. A column an entry does
+    not set gets the field's default; ``indexed_at`` the time of the rebuild.
+    """
+
+    def __init__(self) -> None:
+        self.fields = [
+            field
+            for field in SearchDocument._meta.concrete_fields
+            if not field.primary_key and field.attname != "vector"
+        ]
+        now = timezone.now()
+        self.defaults = {
+            field.attname: now if field.attname == "indexed_at" else field.get_default()
+            for field in self.fields
+        }
+
+    def write(self, entries: list[dict]) -> int:
+        if connection.vendor != "postgresql":
+            SearchDocument.objects.bulk_create([SearchDocument(**entry) for entry in entries])
+            return len(entries)
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(SearchDocument._meta.db_table),
+            sql.SQL(", ").join(sql.Identifier(field.column) for field in self.fields),
+        )
+        defaults = self.defaults
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for entry in entries:
+                copy.write_row([entry.get(name, default) for name, default in defaults.items()])
+        return len(entries)
 
 
 @transaction.atomic
 def index_rebuild(*, batch_size: int = 200) -> int:
     """Empty the index and fill it again from everything public now. Returns the entry count."""
     SearchDocument.objects.all().delete()
+    writer = _Writer()
     total = 0
     letters = published_letters()
     # Read by the archive's cursor, not by offset: each batch costs the same.
@@ -156,15 +196,14 @@ def index_rebuild(*, batch_size: int = 200) -> int:
         entries = []
         for letter in page.letters:
             entries.extend(_letter_entries(ids[letter.uuid], letter))
-        SearchDocument.objects.bulk_create(entries)
-        total += len(entries)
+        total += writer.write(entries)
         if page.older is None:
             break
         page = letters.page(batch_size, before=page.older)
     documents = Document.objects.published().select_related("item").order_by("pk")
-    entries = [_document_entry(document) for document in documents]
-    SearchDocument.objects.bulk_create(entries, batch_size=batch_size)
-    return total + len(entries)
+    total += writer.write([_document_entry(document) for document in documents])
+    changed(Municipality.objects.values_list("pk", flat=True))
+    return total
 
 
 # --- After commit: what changed is reindexed once --------------------------

@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from django.db import transaction
+
+from emanager.loadgen.bulk import Loading
 from emanager.loadgen.generator import Generator, Report, default_municipalities
 
 __all__ = ["Report", "default_municipalities", "generate", "rebuild_derived"]
@@ -34,11 +37,20 @@ def generate(
 
 
 def rebuild_derived(report: Report) -> None:
-    """Rebuild the accountability figures and the search index with the services that own them."""
+    """Rebuild the accountability figures and the search index with the services that own them.
+
+    The search index is filled with its foreign keys and database indexes set
+    aside (see :class:`~emanager.loadgen.bulk.Loading`): nobody searches a
+    data set being generated.
+    """
     from emanager.accountability.services import figures_rebuild
     from emanager.fulltext.indexing import index_rebuild
+    from emanager.fulltext.models import SearchDocument
 
     with report.phase("figures_rebuild"):
         report.counts["accountability.MonthlyFigures"] = figures_rebuild()
-    with report.phase("index_rebuild"):
+    with report.phase("index_rebuild"), transaction.atomic():
+        loading = Loading([SearchDocument])
+        loading.set_aside()
         report.counts["fulltext.SearchDocument"] = index_rebuild(batch_size=1000)
+        loading.restore()

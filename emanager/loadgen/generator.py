@@ -1,6 +1,9 @@
 """Fill an empty database with a national-scale data set, fast, for the benchmark.
 
-Rows are written with ``bulk_create`` in batches, so no signal runs: the
+The directory and staff (a few hundred rows per municipality) are written
+with ``bulk_create``; the letters and everything that hangs off them as plain
+records by :mod:`emanager.loadgen.bulk` (``COPY`` on PostgreSQL), with their
+foreign keys and plain indexes set aside until the end. No signal runs: the
 derived data (accountability figures, the search index) is rebuilt at the end
 by the services that own it. Everything is drawn from one seeded generator and
 a fixed ``until`` day, so the same options give the same data.
@@ -15,12 +18,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import enum
+import itertools
+import json
 import random
 import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -69,6 +76,7 @@ from emanager.letters.models import (
 )
 from emanager.letters.timeline import GENESIS, event_digest
 from emanager.loadgen import corpus
+from emanager.loadgen.bulk import Json, Loading, Row, Table
 from emanager.proactive.models import CatalogueItem, Document
 from emanager.publication.models import PublicAnswer, PublicLetter, ReviewState
 from emanager.staff.models import Membership, StaffRole
@@ -125,6 +133,68 @@ CHANNEL_WEIGHTS = {
 }
 
 
+class _Picker:
+    """Draws one of ``population`` by ``weights``, as ``rng.choices`` would, summed once."""
+
+    def __init__(self, population, weights) -> None:
+        self.population = [
+            item.value if isinstance(item, enum.Enum) else item for item in population
+        ]
+        self.cum_weights = list(itertools.accumulate(weights))
+
+    def __call__(self, rng: random.Random):
+        return rng.choices(self.population, cum_weights=self.cum_weights)[0]
+
+
+def _picker(weights: dict) -> _Picker:
+    return _Picker(list(weights), list(weights.values()))
+
+
+KINDS = _picker(KIND_WEIGHTS)
+CHANNELS = _picker(CHANNEL_WEIGHTS)
+PUBLICATIONS = _picker(PUBLICATION_WEIGHTS)
+ANSWERED_OUTCOME = _picker(ANSWERED_OUTCOMES)
+CLOSED_OUTCOME = _picker(CLOSED_OUTCOMES)
+RESPONSE = _picker(SURVEY_RESPONSES)
+ATTACHMENT_COUNT = _Picker((0, 1, 2), (75, 20, 5))
+FOI_OUTCOME_OF = {outcome.value: foi.value for outcome, foi in FOI_OUTCOME_OF.items()}
+
+# The states and event kinds as the plain strings written to the database.
+OPEN, CLARIFICATION = LetterStatus.OPEN.value, LetterStatus.CLARIFICATION.value
+ANSWERED, CLOSED = LetterStatus.ANSWERED.value, LetterStatus.CLOSED.value
+SUBMITTED, CONFIRMED = EventKind.SUBMITTED.value, EventKind.CONFIRMED.value
+REGISTERED, ASSIGNED = EventKind.REGISTERED.value, EventKind.ASSIGNED.value
+CLARIFICATION_REQUESTED = EventKind.CLARIFICATION_REQUESTED.value
+ANSWERED_EVENT, CLOSED_EVENT = EventKind.ANSWERED.value, EventKind.CLOSED.value
+WITHDRAWN_EVENT = EventKind.WITHDRAWN.value
+# The tables written row by row in bulk, without model instances (see bulk.py).
+BULK_MODELS = (
+    Letter,
+    Message,
+    Event,
+    Attachment,
+    FoiRequest,
+    Complaint,
+    Survey,
+    PublicLetter,
+    PublicAnswer,
+)
+
+
+EMPTY_JSON = Json("{}")
+
+
+def _as_json(data: dict) -> Json:
+    """An event's data as JSON: none, or one key with a text (the generator's only shapes)."""
+    if not data:
+        return EMPTY_JSON
+    if len(data) == 1:
+        ((key, value),) = data.items()
+        if isinstance(value, str):
+            return Json(f"{{{encode_basestring(key)}: {encode_basestring(value)}}}")
+    return Json(json.dumps(data, ensure_ascii=False))
+
+
 def default_municipalities(letters: int) -> int:
     return max(1, min(len(corpus.MUNICIPALITIES), letters // 15000))
 
@@ -151,14 +221,14 @@ class Report:
         self.counts[model._meta.label] += len(rows)
         return rows
 
+    def write(self, table: Table, rows: list[Row]) -> None:
+        self.counts[table.label] += table.write(rows)
+
 
 @contextlib.contextmanager
 def _dates_as_given() -> Iterator[None]:
     """Let bulk_create keep the historical dates set on auto_now(_add) fields."""
     fields = [
-        Letter._meta.get_field("created_at"),
-        Message._meta.get_field("created_at"),
-        Attachment._meta.get_field("created_at"),
         CatalogueItem._meta.get_field("created_at"),
         Document._meta.get_field("created_at"),
         Document._meta.get_field("updated_at"),
@@ -177,10 +247,6 @@ def _zipf(count: int, exponent: float) -> list[float]:
     return [1 / (rank**exponent) for rank in range(1, count + 1)]
 
 
-def _pick(rng: random.Random, weights: dict):
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
 @dataclass
 class Place:
     """One municipality's generated directory and staff, as the letters need them."""
@@ -197,6 +263,7 @@ class Place:
     pio: object
     calendar: WorkCalendar
     deadlines: dict[str, DeadlineSpec]  # kind -> its legal period
+    due: dict = field(default_factory=dict)  # (kind, registration day) -> deadline
 
 
 class Generator:
@@ -218,6 +285,7 @@ class Generator:
         self.password = password
         self.progress = progress or (lambda n: None)
         self.report = Report(password=password)
+        self.tables = {model: Table(model, now=self.until) for model in BULK_MODELS}
         self._hash = ""
         self._user_no = 0
 
@@ -231,13 +299,18 @@ class Generator:
         with translation.override("ka"), _dates_as_given():
             with self.report.phase("users"):
                 self._hash = make_password(self.password)
-            for index, count in enumerate(counts):
-                with transaction.atomic():
+            loading = Loading(BULK_MODELS)
+            # One transaction: the keys and indexes set aside come back, or nothing was done.
+            with transaction.atomic():
+                loading.set_aside()
+                for index, count in enumerate(counts):
                     with self.report.phase("directory"):
                         place = self._place(index)
                     self._letters(place, count)
                     with self.report.phase("proactive"):
                         self._proactive(place)
+                with self.report.phase("keys_and_indexes"):
+                    loading.restore()
         return self.report
 
     # --- Directory ----------------------------------------------------------------
@@ -418,12 +491,6 @@ class Generator:
 
     # --- Letters ----------------------------------------------------------------------
 
-    def _moment(self, day: datetime.datetime) -> datetime.datetime:
-        """A working-hours moment on the day of ``day``."""
-        return day.replace(hour=5, minute=0, second=0, microsecond=0) + datetime.timedelta(
-            seconds=self.rng.randrange(9 * 3600), microseconds=self.rng.randrange(1_000_000)
-        )
-
     def _letters(self, place: Place, count: int) -> None:
         rng = self.rng
         span = (self.until - self.start).total_seconds()
@@ -431,13 +498,13 @@ class Generator:
             moments = sorted(
                 self.start + datetime.timedelta(seconds=rng.random() * span) for _ in range(count)
             )
-            official_weights = _zipf(len(place.officials), 1.0)
-            body_weights = _zipf(len(place.bodies), 0.9)
+            pick_official = _Picker(place.officials, _zipf(len(place.officials), 1.0))
+            pick_body = _Picker(place.bodies, _zipf(len(place.bodies), 0.9))
             sequences: Counter = Counter()
-            letters: list[Letter] = []
+            letters: list[Row] = []
             plans: list[dict] = []
             for created in moments:
-                letter, plan = self._plan(place, created, sequences, official_weights, body_weights)
+                letter, plan = self._plan(place, created, sequences, pick_official, pick_body)
                 letters.append(letter)
                 plans.append(plan)
             answers = sorted((p for p in plans if p.get("answer_at")), key=lambda p: p["answer_at"])
@@ -446,21 +513,8 @@ class Generator:
                 year = plan["answer_at"].year
                 out_sequences[year] += 1
                 plan["out"] = (year, out_sequences[year])
-        with self.report.phase("letters"):
-            for start in range(0, len(letters), BATCH):
-                self.report.add(Letter, letters[start : start + BATCH])
-                self.progress(min(BATCH, len(letters) - start))
-            counters = [
-                RegisterCounter(register=register, year=year, last_number=number)
-                for (register, year), number in sorted(
-                    sequences.items(), key=lambda item: (item[0][0].pk, item[0][1])
-                )
-            ]
-            counters += [
-                RegisterCounter(register=place.outgoing, year=year, last_number=number)
-                for year, number in sorted(out_sequences.items())
-            ]
-            self.report.add(RegisterCounter, counters)
+        # The rows that point at the letters are written first (the foreign keys are
+        # checked at commit): the surveys still set the letters' ``satisfied``.
         with self.report.phase("messages"):
             self._messages(place, letters, plans)
         with self.report.phase("events"):
@@ -471,58 +525,90 @@ class Generator:
             self._foi(place, letters, plans)
         with self.report.phase("surveys"):
             self._surveys(letters, plans)
+        with self.report.phase("letters"):
+            for start in range(0, len(letters), BATCH * 5):
+                chunk = letters[start : start + BATCH * 5]
+                self.report.write(self.tables[Letter], chunk)
+                self.progress(len(chunk))
+            counters = [
+                RegisterCounter(register_id=register_id, year=year, last_number=number)
+                for (register_id, year), number in sorted(sequences.items())
+            ]
+            counters += [
+                RegisterCounter(register=place.outgoing, year=year, last_number=number)
+                for year, number in sorted(out_sequences.items())
+            ]
+            self.report.add(RegisterCounter, counters)
         with self.report.phase("publication"):
             self._publication(place, letters, plans)
 
-    def _plan(self, place, created, sequences, official_weights, body_weights):
+    def _due(self, place: Place, kind: str, registered_on: datetime.date) -> datetime.date:
+        """The deadline of a letter of this kind registered on that day (the same for all)."""
+        key = (kind, registered_on)
+        due = place.due.get(key)
+        if due is None:
+            due = place.due[key] = place.calendar.due_date(registered_on, place.deadlines[kind])
+        return due
+
+    def _plan(self, place, created, sequences, pick_official, pick_body):
         rng = self.rng
-        kind = _pick(rng, KIND_WEIGHTS)
-        channel = _pick(rng, CHANNEL_WEIGHTS)
+        kind = KINDS(rng)
+        channel = CHANNELS(rng)
         language, subject, public_text, answer_text = rng.choice(corpus.PUBLIC_TOPICS)
-        official = unit = None
+        official_id = unit_id = None
         if rng.random() < 0.3:
-            official, body, assignee = rng.choices(place.officials, weights=official_weights)[0]
+            official, body, assignee = pick_official(rng)
+            official_id = official.pk
         else:
-            body = rng.choices(place.bodies, weights=body_weights)[0]
+            body = pick_body(rng)
             assignee = place.body_users[body.pk]
         if kind == LetterKind.PUBLIC_INFORMATION:
             assignee = place.pio
         if rng.random() < 0.1:
-            unit = rng.choice(place.units)
-        publication = _pick(rng, PUBLICATION_WEIGHTS)
+            unit_id = rng.choice(place.units).pk
+        publication = PUBLICATIONS(rng)
         author = f"{rng.choice(corpus.FIRST_NAMES)} {rng.choice(corpus.LAST_NAMES)}"
         street = rng.choice(corpus.STREETS)
-        letter = Letter(
-            municipality=place.municipality,
+        text = corpus.PRIVATE_TEMPLATE.format(
+            text=public_text,
+            street=street,
+            house=rng.randint(1, 120),
+            phone=rng.randint(10**7, 10**8 - 1),
+        )
+        email = f"citizen{rng.randrange(10**9)}@mail.example.ge"
+        address = f"{street} ქ. {rng.randint(1, 120)}"
+        author_unit = rng.choice(place.units).pk if rng.random() < 0.4 else None
+        submission_key = uuid.UUID(int=rng.getrandbits(128))
+        letter = self.tables[Letter].new(
+            uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+            municipality_id=place.municipality.pk,
             kind=kind,
-            addressee_body=body,
-            addressee_official=official,
-            addressee_unit=unit,
-            assignee=assignee,
+            addressee_body_id=body.pk,
+            addressee_official_id=official_id,
+            addressee_unit_id=unit_id,
+            assignee_id=assignee.pk,
             subject=subject,
-            body=corpus.PRIVATE_TEMPLATE.format(
-                text=public_text,
-                street=street,
-                house=rng.randint(1, 120),
-                phone=rng.randint(10**7, 10**8 - 1),
-            ),
+            body=text,
             author_name=author,
-            author_email=f"citizen{rng.randrange(10**9)}@mail.example.ge",
-            author_address=f"{street} ქ. {rng.randint(1, 120)}",
-            author_unit=rng.choice(place.units) if rng.random() < 0.4 else None,
+            author_email=email,
+            author_address=address,
+            author_unit_id=author_unit,
             language=language,
             channel=channel,
-            registered_by=None if channel in (Channel.WEB, Channel.EMAIL) else place.clerk,
+            registered_by_id=None if channel in (Channel.WEB, Channel.EMAIL) else place.clerk.pk,
             publication=publication,
-            submission_key=uuid.UUID(int=rng.getrandbits(128)),
+            submission_key=submission_key,
             created_at=created,
         )
-        letter.uuid = uuid.UUID(int=rng.getrandbits(128), version=4)
         if publication != Publication.PRIVATE:
             letter.consent_text = CONSENT_TEXT
             letter.consent_version = "1"
             letter.consent_at = created
-        plan: dict = {"public": (subject, public_text, answer_text), "assignee": assignee}
+        plan: dict = {
+            "public": (subject, public_text, answer_text),
+            "assignee": assignee,
+            "body": body,
+        }
         age = (self.until - created).days
         if channel == Channel.WEB and rng.random() < 0.01:
             return letter, plan  # never confirmed: no number, no deadline
@@ -530,40 +616,42 @@ class Generator:
         letter.registered_at = letter.confirmed_at + datetime.timedelta(seconds=1)
         register = place.foi if kind == LetterKind.PUBLIC_INFORMATION else place.general
         year = letter.registered_at.year
-        sequences[(register, year)] += 1
-        letter.register, letter.year, letter.sequence = register, year, sequences[(register, year)]
+        key = (register.pk, year)  # keys, not models: a model hashes slowly
+        sequences[key] += 1
+        letter.register_id, letter.year = register.pk, year
+        letter.sequence = sequences[key]
         letter.number = register.format_number(year=year, number=letter.sequence)
         registered_on = registration_date(letter.registered_at)
-        letter.deadline = place.calendar.due_date(registered_on, place.deadlines[kind])
+        letter.deadline = self._due(place, kind, registered_on)
         days = (letter.deadline - registered_on).days
-        letter.status = LetterStatus.OPEN
+        letter.status = OPEN
         if age < days:
             roll = rng.random()
             if roll < 0.1:
-                letter.status = LetterStatus.CLARIFICATION
+                letter.status = CLARIFICATION
             elif roll < 0.3:
-                letter.status = LetterStatus.ANSWERED
+                letter.status = ANSWERED
         else:
             roll = rng.random()
             if roll < 0.35:
-                letter.status = LetterStatus.ANSWERED
+                letter.status = ANSWERED
             elif roll < 0.9:
-                letter.status = LetterStatus.CLOSED
+                letter.status = CLOSED
             elif roll < 0.97:
                 plan["overdue"] = True
             else:
-                letter.status = LetterStatus.CLARIFICATION
-        if letter.status == LetterStatus.CLARIFICATION:
+                letter.status = CLARIFICATION
+        if letter.status == CLARIFICATION:
             plan["clarification_at"] = letter.registered_at + DAY * rng.randint(1, 3)
             return letter, plan
-        if letter.status == LetterStatus.OPEN:
-            if letter.addressee_body.answers_need_approval and rng.random() < 0.3:
+        if letter.status == OPEN:
+            if body.answers_need_approval and rng.random() < 0.3:
                 plan["pending_answer"] = True
             return letter, plan
-        if letter.status == LetterStatus.ANSWERED:
-            letter.outcome = _pick(rng, ANSWERED_OUTCOMES)
+        if letter.status == ANSWERED:
+            letter.outcome = ANSWERED_OUTCOME(rng)
         else:
-            letter.outcome = _pick(rng, CLOSED_OUTCOMES)
+            letter.outcome = CLOSED_OUTCOME(rng)
         late = rng.random() < 0.12
         limit = max(1, days + (rng.randint(1, 20) if late else -1))
         handled = letter.registered_at + DAY * rng.randint(1, limit)
@@ -573,21 +661,23 @@ class Generator:
         else:
             letter.answered_at = handled
             plan["answer_at"] = handled
-            if letter.status == LetterStatus.CLOSED:
+            if letter.status == CLOSED:
                 letter.closed_at = min(handled + DAY * rng.randint(1, 10), self.until)
         return letter, plan
 
-    def _messages(self, place: Place, letters: list[Letter], plans: list[dict]) -> None:
+    def _messages(self, place: Place, letters: list[Row], plans: list[dict]) -> None:
         rng = self.rng
+        table = self.tables[Message]
         messages = []
+        outgoing = Direction.OUTGOING.value
         for letter, plan in zip(letters, plans, strict=True):
             author = plan["assignee"]
             if "clarification_at" in plan:
                 messages.append(
-                    Message(
-                        letter=letter,
-                        direction=Direction.OUTGOING,
-                        author=author,
+                    table.new(
+                        letter_id=letter.id,
+                        direction=outgoing,
+                        author_id=author.pk,
                         body="გთხოვთ, დააზუსტოთ მოთხოვნა.",
                         created_at=plan["clarification_at"],
                         sent_at=plan["clarification_at"],
@@ -595,131 +685,147 @@ class Generator:
                 )
             if plan.get("pending_answer"):
                 messages.append(
-                    Message(
-                        letter=letter,
-                        direction=Direction.OUTGOING,
-                        author=author,
+                    table.new(
+                        letter_id=letter.id,
+                        direction=outgoing,
+                        author_id=author.pk,
                         body=plan["public"][2],
                         is_answer=True,
-                        status=MessageStatus.PENDING_APPROVAL,
+                        status=MessageStatus.PENDING_APPROVAL.value,
                         created_at=letter.registered_at + DAY,
                     )
                 )
             if "out" in plan:
                 year, sequence = plan["out"]
-                answer = Message(
-                    letter=letter,
-                    direction=Direction.OUTGOING,
-                    author=author,
+                answer = table.new(
+                    letter_id=letter.id,
+                    direction=outgoing,
+                    author_id=author.pk,
                     body=f"{letter.author_name}, {plan['public'][2]}",
                     is_answer=True,
                     created_at=plan["answer_at"],
                     sent_at=plan["answer_at"],
-                    source=Channel.EMAIL if rng.random() < 0.7 else Channel.PAPER,
-                    out_register=place.outgoing,
+                    source=Channel.EMAIL.value if rng.random() < 0.7 else Channel.PAPER.value,
+                    out_register_id=place.outgoing.pk,
                     out_year=year,
                     out_sequence=sequence,
                     out_number=place.outgoing.format_number(year=year, number=sequence),
                 )
-                if letter.addressee_body.answers_need_approval:
-                    answer.approved_by = place.body_users[letter.addressee_body_id]
+                if plan["body"].answers_need_approval:
+                    answer.approved_by_id = place.body_users[letter.addressee_body_id].pk
                     answer.approved_at = plan["answer_at"]
                 plan["answer"] = answer
                 messages.append(answer)
-        self.report.add(Message, messages)
+        self.report.write(table, messages)
 
-    def _events(self, place: Place, letters: list[Letter], plans: list[dict]) -> None:
+    def _events(self, place: Place, letters: list[Row], plans: list[dict]) -> None:
         rng = self.rng
-        pending = []  # (created_at, order, letter_id, kind, actor_id, data)
+        pending = []  # (created_at, letter_id, order, kind, actor_id, data)
+        clerk = place.clerk.pk
         for letter, plan in zip(letters, plans, strict=True):
-            steps = [(letter.created_at, EventKind.SUBMITTED, None, {})]
+            letter_id = letter.id
+            pending.append((letter.created_at, letter_id, 0, SUBMITTED, None, {}))
+            order = 1
             if letter.registered_at:
-                steps.append((letter.confirmed_at, EventKind.CONFIRMED, None, {}))
-                steps.append(
-                    (letter.registered_at, EventKind.REGISTERED, None, {"number": letter.number})
-                )
                 assignee = plan["assignee"]
-                steps.append(
+                pending += (
+                    (letter.confirmed_at, letter_id, 1, CONFIRMED, None, {}),
+                    (
+                        letter.registered_at,
+                        letter_id,
+                        2,
+                        REGISTERED,
+                        None,
+                        {"number": letter.number},
+                    ),
                     (
                         letter.registered_at + datetime.timedelta(minutes=rng.randint(5, 600)),
-                        EventKind.ASSIGNED,
-                        place.clerk.pk,
+                        letter_id,
+                        3,
+                        ASSIGNED,
+                        clerk,
                         {"assignee": assignee.username},
-                    )
+                    ),
                 )
+                order = 4
             if "clarification_at" in plan:
-                steps.append(
+                pending.append(
                     (
                         plan["clarification_at"],
-                        EventKind.CLARIFICATION_REQUESTED,
+                        letter_id,
+                        order,
+                        CLARIFICATION_REQUESTED,
                         plan["assignee"].pk,
                         {},
                     )
                 )
+                order += 1
             if "answer" in plan:
                 answer = plan["answer"]
-                steps.append(
+                pending.append(
                     (
                         answer.sent_at,
-                        EventKind.ANSWERED,
+                        letter_id,
+                        order,
+                        ANSWERED_EVENT,
                         answer.author_id,
                         {"number": answer.out_number},
                     )
                 )
+                order += 1
             if letter.closed_at:
-                kind = (
-                    EventKind.WITHDRAWN if letter.outcome == Outcome.WITHDRAWN else EventKind.CLOSED
+                kind = WITHDRAWN_EVENT if letter.outcome == Outcome.WITHDRAWN else CLOSED_EVENT
+                pending.append(
+                    (letter.closed_at, letter_id, order, kind, None, {"outcome": letter.outcome})
                 )
-                steps.append((letter.closed_at, kind, None, {"outcome": letter.outcome}))
-            for order, (moment, kind, actor, data) in enumerate(steps):
-                pending.append((moment, letter.pk, order, str(kind), actor, data))
         pending.sort(key=lambda row: (row[0], row[1], row[2]))
         previous = GENESIS
-        events = []
+        table = self.tables[Event]
         m_id = place.municipality.pk
-        for seq, (moment, letter_id, _order, kind, actor, data) in enumerate(pending, start=1):
-            digest = event_digest(
-                municipality_id=m_id,
-                letter_id=letter_id,
-                seq=seq,
-                kind=kind,
-                actor_id=actor,
-                actor_label="",
-                data=data,
-                created_at=moment,
-                prev_hash=previous,
-            )
-            events.append(
-                Event(
+        table.reserve(len(pending))
+        # Each event is sent as soon as it is chained: the database stores it meanwhile.
+        with table.stream() as put:
+            for seq, (moment, letter_id, _order, kind, actor, data) in enumerate(pending, 1):
+                digest = event_digest(
                     municipality_id=m_id,
                     letter_id=letter_id,
                     seq=seq,
                     kind=kind,
                     actor_id=actor,
+                    actor_label="",
                     data=data,
                     created_at=moment,
                     prev_hash=previous,
-                    hash=digest,
                 )
-            )
-            previous = digest
-            if len(events) >= BATCH * 5:
-                self.report.add(Event, events)
-                events = []
-        self.report.add(Event, events)
+                put(
+                    table.new(
+                        municipality_id=m_id,
+                        letter_id=letter_id,
+                        seq=seq,
+                        kind=kind,
+                        actor_id=actor,
+                        data=_as_json(data),
+                        created_at=moment,
+                        prev_hash=previous,
+                        hash=digest,
+                    )
+                )
+                previous = digest
+        self.report.counts[table.label] += put.count
         self.report.add(
             ChainHead, [ChainHead(municipality_id=m_id, last_seq=len(pending), last_hash=previous)]
         )
 
-    def _attachments(self, letters: list[Letter], plans: list[dict]) -> None:
+    def _attachments(self, letters: list[Row], plans: list[dict]) -> None:
         rng = self.rng
+        table = self.tables[Attachment]
         rows = []
         for letter in letters:
-            for _ in range(rng.choices((0, 1, 2), weights=(75, 20, 5))[0]):
+            for _ in range(ATTACHMENT_COUNT(rng)):
                 name, content_type = rng.choice(corpus.ATTACHMENT_NAMES)
                 rows.append(
-                    Attachment(
-                        letter=letter,
+                    table.new(
+                        letter_id=letter.id,
                         file=f"letters/{letter.uuid}/{rng.getrandbits(128):032x}",
                         original_name=name,
                         content_type=content_type,
@@ -728,10 +834,11 @@ class Generator:
                         created_at=letter.created_at,
                     )
                 )
-        self.report.add(Attachment, rows)
+        self.report.write(table, rows)
 
-    def _foi(self, place: Place, letters: list[Letter], plans: list[dict]) -> None:
+    def _foi(self, place: Place, letters: list[Row], plans: list[dict]) -> None:
         rng = self.rng
+        table = self.tables[FoiRequest]
         requests = []
         complaints = [
             letter
@@ -743,24 +850,26 @@ class Generator:
             if letter.kind != LetterKind.PUBLIC_INFORMATION:
                 continue
             organisation = rng.random() < 0.2
-            request = FoiRequest(
-                letter=letter,
-                requester_type=RequesterType.ORGANISATION if organisation else RequesterType.PERSON,
+            request = table.new(
+                letter_id=letter.id,
+                requester_type=RequesterType.ORGANISATION.value
+                if organisation
+                else RequesterType.PERSON.value,
                 organisation="არასამთავრობო ორგანიზაცია" if organisation else "",
                 preferred_form=rng.choice(PreferredForm.values),
                 public_summary=plan["public"][0] if rng.random() < 0.5 else "",
             )
             decided = letter.answered_at or letter.closed_at
-            if letter.status == LetterStatus.CLARIFICATION:
-                request.outcome = FoiOutcome.CLARIFICATION_REQUESTED
+            if letter.status == CLARIFICATION:
+                request.outcome = FoiOutcome.CLARIFICATION_REQUESTED.value
                 request.decided_at = plan["clarification_at"]
             elif plan.get("overdue"):
-                request.outcome = FoiOutcome.DEEMED_REFUSED
+                request.outcome = FoiOutcome.DEEMED_REFUSED.value
                 request.decided_at = letter.registered_at + DAY * 11
             elif letter.outcome:
                 request.outcome = FOI_OUTCOME_OF[letter.outcome]
                 request.decided_at = decided
-                request.decided_by = place.pio
+                request.decided_by_id = place.pio.pk
             if request.outcome == FoiOutcome.REFUSED:
                 request.refusal_ground = rng.choice(RefusalGround.values)
                 request.refusal_explanation = "ინფორმაცია შეიცავს კანონით დაცულ მონაცემებს."
@@ -771,8 +880,9 @@ class Generator:
             if request.outcome in (FoiOutcome.REFUSED, FoiOutcome.DEEMED_REFUSED):
                 refused.append(request)
             requests.append(request)
-        self.report.add(FoiRequest, requests)
+        self.report.write(table, requests)
         # Some refusals are complained about: the complaint is a later letter of kind complaint.
+        table = self.tables[Complaint]
         used: set[int] = set()
         rows = []
         index = 0
@@ -781,26 +891,28 @@ class Generator:
                 continue
             while index < len(complaints) and (
                 complaints[index].registered_at <= request.decided_at
-                or complaints[index].pk in used
+                or complaints[index].id in used
             ):
                 index += 1
             if index >= len(complaints):
                 break
             complaint_letter = complaints[index]
-            used.add(complaint_letter.pk)
-            complaint = Complaint(request=request, letter=complaint_letter)
+            used.add(complaint_letter.id)
+            complaint = table.new(request_id=request.id, letter_id=complaint_letter.id)
             if complaint_letter.outcome:
                 complaint.outcome = rng.choice(ComplaintOutcome.values)
                 complaint.decided_at = complaint_letter.answered_at or complaint_letter.closed_at
             rows.append(complaint)
-        self.report.add(Complaint, rows)
+        self.report.write(table, rows)
 
-    def _surveys(self, letters: list[Letter], plans: list[dict]) -> None:
+    def _surveys(self, letters: list[Row], plans: list[dict]) -> None:
+        """Write the surveys and note the answers on the letters, which are not written yet."""
         rng = self.rng
+        table = self.tables[Survey]
         rows = []
-        changed = []
+        until_day = self.until.date()
         for letter, plan in zip(letters, plans, strict=True):
-            overdue = plan.get("overdue") and letter.deadline + 14 * DAY < self.until.date()
+            overdue = plan.get("overdue") and letter.deadline + 14 * DAY < until_day
             if "answer" in plan and plan["answer_at"] + 14 * DAY < self.until:
                 asked_at = plan["answer_at"] + 14 * DAY
             elif overdue:
@@ -811,27 +923,24 @@ class Generator:
                 continue
             if rng.random() > 0.6:
                 continue
-            survey = Survey(letter=letter, after_answer=not overdue, asked_at=asked_at)
+            survey = table.new(letter_id=letter.id, after_answer=not overdue, asked_at=asked_at)
             roll = rng.random()
             if roll < 0.55:
-                survey.state = SurveyState.ANSWERED
-                survey.response = (
-                    SurveyResponse.NO_ANSWER if overdue else _pick(rng, SURVEY_RESPONSES)
-                )
+                survey.state = SurveyState.ANSWERED.value
+                survey.response = SurveyResponse.NO_ANSWER.value if overdue else RESPONSE(rng)
                 survey.answered_at = min(asked_at + DAY * rng.randint(0, 6), self.until)
                 letter.satisfied = survey.response == SurveyResponse.SATISFIED
-                changed.append(letter)
             elif roll < 0.8:
-                survey.state = SurveyState.REMINDED
+                survey.state = SurveyState.REMINDED.value
                 survey.reminded_at = asked_at + 7 * DAY
             rows.append(survey)
-        self.report.add(Survey, rows)
-        Letter.objects.bulk_update(changed, ["satisfied"], batch_size=BATCH)
+        self.report.write(table, rows)
 
-    def _publication(self, place: Place, letters: list[Letter], plans: list[dict]) -> None:
+    def _publication(self, place: Place, letters: list[Row], plans: list[dict]) -> None:
         rng = self.rng
         public_letters = []
         public_answers = []
+        letter_table, answer_table = self.tables[PublicLetter], self.tables[PublicAnswer]
         for letter, plan in zip(letters, plans, strict=True):
             if letter.registered_at is None:
                 continue
@@ -842,24 +951,25 @@ class Generator:
                 continue
             subject, public_text, answer_text = plan["public"]
             roll = rng.random()
-            state = ReviewState.PUBLISHED
+            state = ReviewState.PUBLISHED.value
             if roll < 0.08:
-                state = ReviewState.PENDING
+                state = ReviewState.PENDING.value
             elif roll < 0.12:
-                state = ReviewState.DECLINED
+                state = ReviewState.DECLINED.value
             reviewed = letter.registered_at + DAY * rng.randint(1, 5)
             published = state == ReviewState.PUBLISHED
+            pending = state == ReviewState.PENDING
             public_letters.append(
-                PublicLetter(
-                    letter=letter,
+                letter_table.new(
+                    letter_id=letter.id,
                     state=state,
                     public_subject=subject,
                     public_text=public_text,
                     public_name=letter.author_name
                     if letter.publication == Publication.PUBLIC_NAMED
                     else "",
-                    reviewed_by=None if state == ReviewState.PENDING else place.clerk,
-                    reviewed_at=None if state == ReviewState.PENDING else reviewed,
+                    reviewed_by_id=None if pending else place.clerk.pk,
+                    reviewed_at=None if pending else reviewed,
                     published_at=reviewed if published else None,
                     reason=""
                     if state != ReviewState.DECLINED
@@ -870,17 +980,17 @@ class Generator:
             answer = plan.get("answer")
             if published and answer is not None:
                 public_answers.append(
-                    PublicAnswer(
-                        message=answer,
-                        state=ReviewState.PUBLISHED,
+                    answer_table.new(
+                        message_id=answer.id,
+                        state=ReviewState.PUBLISHED.value,
                         public_text=answer_text,
-                        reviewed_by=place.clerk,
+                        reviewed_by_id=place.clerk.pk,
                         reviewed_at=answer.sent_at,
                         published_at=answer.sent_at,
                     )
                 )
-        self.report.add(PublicLetter, public_letters)
-        self.report.add(PublicAnswer, public_answers)
+        self.report.write(letter_table, public_letters)
+        self.report.write(answer_table, public_answers)
         officials = {user.pk for _, _, user in place.officials}
         for plan in plans:
             if plan["assignee"].pk in officials:

@@ -201,3 +201,31 @@ def test_rebuilding_in_small_batches_indexes_every_letter_once(published):
     assert sorted(indexed.values_list("letter_id", flat=True)) == sorted(
         letter.pk for letter in letters
     )
+
+
+def _index_rows() -> list[tuple]:
+    """Every column of every entry but its key and the time it was written."""
+    names = [
+        field.attname
+        for field in SearchDocument._meta.concrete_fields
+        if not field.primary_key and field.attname != "indexed_at"
+    ]
+    return sorted(SearchDocument.objects.values_list(*names), key=repr)
+
+
+def test_the_rebuild_writes_the_rows_the_changes_wrote(
+    published, published_answer, document, municipality
+):
+    letter = published()
+    published_answer(letter, "გზა შეკეთდა.")
+    published_answer(letter, "Second answer: the pavement was repaired too.")
+    published(subject="Street lighting", body="The lights are off on the main road.")
+    published(subject="Вывоз мусора", body="Мусор вывозится нерегулярно.")
+    document("ბიუჯეტის შესრულება")
+    followed = _index_rows()
+    assert len(followed) == 6
+    assert {row[0] for row in followed} == {municipality.pk}
+    languages = set(SearchDocument.objects.values_list("language", flat=True))
+    assert languages == {"ka", "en", "ru"}
+    assert index_rebuild(batch_size=2) == 6
+    assert _index_rows() == followed

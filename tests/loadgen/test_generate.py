@@ -10,6 +10,8 @@ from emanager.accountability.services import figures_rebuild
 from emanager.directory.models import Municipality
 from emanager.foi.choices import FoiOutcome
 from emanager.foi.models import Complaint, FoiRequest
+from emanager.fulltext.indexing import letter_reindex
+from emanager.fulltext.models import DocType, SearchDocument
 from emanager.fulltext.search import search
 from emanager.letters.choices import LetterKind, LetterStatus, Outcome, Publication
 from emanager.letters.models import Event, Letter, Message, RegisterCounter
@@ -111,3 +113,19 @@ def test_search_finds_a_generated_public_subject(dataset):
 def test_the_command_refuses_a_database_with_letters(dataset):
     with pytest.raises(CommandError, match="empty"):
         call_command("generate_load_data", letters=10)
+
+
+def test_the_rebuilt_index_holds_what_reindexing_each_letter_writes(dataset):
+    names = [
+        f.attname
+        for f in SearchDocument._meta.concrete_fields
+        if not f.primary_key and f.attname != "indexed_at"
+    ]
+    answered = SearchDocument.objects.filter(doc_type=DocType.ANSWER)
+    ids = sorted(set(answered.values_list("letter_id", flat=True)))[:25]
+    entries = SearchDocument.objects.filter(letter_id__in=ids)
+    rebuilt = sorted(entries.values_list(*names), key=repr)
+    assert len(rebuilt) > len(ids)
+    for letter_id in ids:
+        letter_reindex(letter_id)
+    assert sorted(entries.values_list(*names), key=repr) == rebuilt
