@@ -44,7 +44,9 @@ class SearchForm(forms.Form):
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = selectors.indexed_bodies(municipality)
-        self.fields["year"].choices = [
+        # Read when the field is rendered or checked: not at all when the
+        # form's HTML comes from the cache and no year was chosen.
+        self.fields["year"].choices = lambda: [
             ("", _("Any year")),
             *((year, str(year)) for year in selectors.indexed_years(municipality)),
         ]

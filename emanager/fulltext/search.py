@@ -1,8 +1,9 @@
 """Full-text search of the public archive: the one interface, whatever the database.
 
     results = search("გზის შეკეთება", municipality=municipality, year=2026)
-    results.count()          # how many match
-    results[0:20]            # SearchHit list, best first (works with Django's Paginator)
+    results.count()          # how many match, up to COUNT_LIMIT (results.more: more than that)
+    results[0:20]            # SearchHit list, newest first (works with Django's Paginator)
+    results.page(2, 20)      # one page of hits, with the count
 
 Only the index is searched, and the index holds only what is public (see
 :mod:`emanager.fulltext.indexing`). Still, before a hit is shown its letter is
@@ -17,6 +18,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
@@ -32,7 +34,11 @@ from emanager.letters.choices import LetterKind
 from emanager.proactive.models import Document
 from emanager.publication.selectors import PublishedLetter, published_letters
 
-__all__ = ["SearchHit", "SearchResults", "search"]
+__all__ = ["COUNT_LIMIT", "ResultPage", "SearchHit", "SearchResults", "search"]
+
+# Results are counted up to this number ("more than 1,000 results"), and paged
+# no further: counting every match of a common word would read them all.
+COUNT_LIMIT = 1000
 
 
 def marked_html(marked: str) -> SafeString:
@@ -69,19 +75,52 @@ class SearchHit:
         return str(LetterKind(self.kind).label) if self.kind else ""
 
 
-class SearchResults:
-    """The hits of one search, best first: ``count()``, ``len()`` and slicing (for Paginator)."""
+@dataclass(frozen=True)
+class ResultPage:
+    """One page of the results of a search."""
 
-    def __init__(self, municipality: Municipality, rows, query_terms: list[Term]):
+    hits: list[SearchHit]
+    number: int
+    # How many match, counted up to COUNT_LIMIT; ``more`` when more than that do.
+    count: int
+    more: bool
+    # Nothing matched every word: these hits have words like them (a typo forgiven).
+    fuzzy: bool
+
+
+class SearchResults:
+    """The hits of one search, newest first: ``count()``, ``len()`` and slicing (for Paginator).
+
+    Counted up to :data:`COUNT_LIMIT`, and ``more`` says when more match. When
+    nothing matches every word, the search is ``fuzzy``: words like them are
+    found (on PostgreSQL), a typo forgiven.
+    """
+
+    def __init__(
+        self, municipality: Municipality, rows, query_terms: list[Term], filters: dict
+    ) -> None:
         self.municipality = municipality
         self.terms = query_terms
+        self.filters = filters
         self._rows = rows
         self._count: int | None = None
+        self.more = False
+        self.fuzzy = False
 
     def count(self) -> int:
         if self._count is None:
-            self._count = backend().count(self._rows, self.terms) if self.terms else 0
+            self._count = self._counted()
         return self._count
+
+    def _counted(self) -> int:
+        if not self.terms:
+            return 0
+        found = backend().count(self._rows, self.terms, limit=COUNT_LIMIT + 1)
+        if not found:
+            found = backend().count(self._rows, self.terms, limit=COUNT_LIMIT + 1, fuzzy=True)
+            self.fuzzy = found > 0
+        self.more = found > COUNT_LIMIT
+        return min(found, COUNT_LIMIT)
 
     def __len__(self) -> int:
         return self.count()
@@ -97,7 +136,21 @@ class SearchResults:
             stop = self.count()
         if not self.terms or stop <= start:
             return []
-        return self._hits(backend().matches(self._rows, self.terms, start, stop))
+        self.count()  # whether the search is fuzzy
+        matches = backend().matches(self._rows, self.terms, start, stop, fuzzy=self.fuzzy)
+        return self._hits(matches)
+
+    def page(self, number, per_page: int) -> ResultPage:
+        """Page ``number`` (as typed: a wrong one gives the first or the last page)."""
+        paginator = Paginator(self, per_page)
+        page = paginator.get_page(number)
+        return ResultPage(
+            hits=list(page.object_list),
+            number=page.number,
+            count=paginator.count,
+            more=self.more,
+            fuzzy=self.fuzzy,
+        )
 
     def _hits(self, matches) -> list[SearchHit]:
         entries = SearchDocument.objects.select_related("body").in_bulk(
@@ -208,4 +261,11 @@ def search(
         rows = rows.filter(language=language)
     if doc_type:
         rows = rows.filter(doc_type=doc_type)
-    return SearchResults(municipality, rows, terms(query or ""))
+    filters = {
+        "kind": kind,
+        "body": body.pk if isinstance(body, Body) else body,
+        "year": year,
+        "language": language,
+        "doc_type": doc_type,
+    }
+    return SearchResults(municipality, rows, terms(query or ""), filters)
