@@ -10,6 +10,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from emanager.core.freshness import cached
 from emanager.directory.models import Body, Municipality
 from emanager.foi import register
 from emanager.foi.models import FoiRequest
@@ -42,8 +43,13 @@ class RegisterFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, municipality: Municipality, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.municipality = municipality
-        self.tree = register.body_tree(municipality)
-        self.years = register.register_years(municipality)
+        # The bodies and the years change rarely: read once, until the data changes.
+        self.tree, self.years = cached(
+            municipality.pk,
+            "foi:filter-choices",
+            lambda: (register.body_tree(municipality), register.register_years(municipality)),
+            daily=True,
+        )
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in self.years]
         self.filters["body"].extra["choices"] = [
             (body.slug, indented_name(body, depth)) for body, depth in self.tree

@@ -18,6 +18,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from emanager.core.freshness import cached, public_page
 from emanager.directory.models import Body
 from emanager.directory.selectors import require_municipality
 from emanager.foi import register, report
@@ -59,20 +60,48 @@ def _register_filter(request: HttpRequest) -> RegisterFilter:
 
 
 def _register_page(request: HttpRequest, filterset: RegisterFilter) -> HttpResponse:
+    """A page of the register. The number of rows is counted once for the filters
+    (every page shows it) and kept until the municipality's data change."""
     valid = not filterset.is_bound or filterset.is_valid()
     context = {"filter": filterset, "page": None, "rows": [], "chosen": {}}
     if valid:
-        page = Paginator(filterset.qs, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+        municipality = request.municipality
+        chosen = filterset.chosen
+        requests = filterset.qs
+        count = cached(municipality.pk, f"foi:register-count:{_key(chosen)}", requests.count)
+        page = _CountedPaginator(requests, ROWS_PER_PAGE, count=count).get_page(
+            request.GET.get("page")
+        )
         context.update(
             page=page,
             rows=register.register_rows(
-                page.object_list, municipality=request.municipality, tree=filterset.tree
+                page.object_list, municipality=municipality, tree=filterset.tree
             ),
-            chosen=filterset.chosen,
+            chosen=chosen,
         )
     return render(request, "foi/public/register.html", context, status=200 if valid else 400)
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its number of rows (counted once, cached) instead of counting."""
+
+    def __init__(self, object_list, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self._count
+
+
+def _key(chosen: dict) -> str:
+    """The chosen filters as part of a cache key (a body by its primary key)."""
+    return ",".join(
+        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(chosen.items())
+    )
+
+
+@public_page
 def register_page(request: HttpRequest) -> HttpResponse:
     return _register_page(request, _register_filter(request))
 
@@ -156,13 +185,14 @@ def _report_page(request: HttpRequest, filterset: ReportFilter) -> HttpResponse:
     if not filterset.is_valid():
         return render(request, "foi/public/report.html", context, status=400)
     chosen = filterset.chosen
-    context["report"] = report.annual_report(
+    context["report"] = report.cached_annual_report(
         request.municipality, year=chosen["year"], body=chosen.get("body"), tree=filterset.tree
     )
     context["chosen"] = chosen
     return render(request, "foi/public/report.html", context)
 
 
+@public_page
 def report_page(request: HttpRequest) -> HttpResponse:
     return _report_page(request, _report_filter(request))
 
@@ -173,7 +203,7 @@ def report_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if not filterset.is_valid():
         return _report_page(request, filterset)
     chosen = filterset.chosen
-    annual = report.annual_report(
+    annual = report.cached_annual_report(
         request.municipality, year=chosen["year"], body=chosen.get("body"), tree=filterset.tree
     )
     name = _file_name("public-information-report", chosen, fmt)
@@ -192,18 +222,20 @@ def report_export(request: HttpRequest, fmt: str) -> HttpResponse:
 # --- The pages of public information ---------------------------------------------------
 
 
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     """The municipality's public information: its institutions, the register, the reports."""
     municipality = require_municipality(request)
     tree = register.body_tree(municipality)
     year = timezone.localdate().year
-    annual = report.annual_report(municipality, year=year, tree=tree)
+    annual = report.cached_annual_report(municipality, year=year, tree=tree)
     received = {body.pk: figures.received for body, figures in annual.by_institution}
     institutions = [(body, received.get(body.pk, 0)) for body, depth in tree if depth == 0]
     context = {"institutions": institutions, "report": annual, "year": year}
     return render(request, "foi/public/index.html", context)
 
 
+@public_page
 def body_page(request: HttpRequest, slug: str) -> HttpResponse:
     """A body's public information: its officer, the law, how to ask and complain,
     this year's figures and the reports of every year."""
@@ -221,7 +253,7 @@ def body_page(request: HttpRequest, slug: str) -> HttpResponse:
         "body": body,
         "ancestors": ancestors,
         "officers": responsible_officers(body, tree),
-        "report": report.annual_report(municipality, year=year, body=body, tree=tree),
+        "report": report.cached_annual_report(municipality, year=year, body=body, tree=tree),
         "year": year,
         "years": register.register_years(municipality),
         "due_date": report.next_due_date(),

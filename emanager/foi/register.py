@@ -45,6 +45,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from emanager.core.freshness import cached
 from emanager.directory.models import Body, Municipality
 from emanager.foi.choices import ComplaintOutcome, FoiOutcome, RefusalGround, RequesterType
 from emanager.foi.models import Complaint, FoiRequest
@@ -149,16 +150,25 @@ def filter_outcome(requests: QuerySet[FoiRequest], outcome: str) -> QuerySet[Foi
 
 def register_years(municipality: Municipality) -> list[int]:
     """The years to choose from: from the first year with a request (or last year)
-    to this year, newest first."""
-    this_year = timezone.localdate().year
-    first = (
-        register_requests(municipality)
-        .order_by("letter__registered_at")
-        .values_list("letter__registered_at", flat=True)
-        .first()
-    )
-    start = min(timezone.localdate(first).year, this_year - 1) if first else this_year - 1
-    return list(range(this_year, start - 1, -1))
+    to this year, newest first.
+
+    Finding the first request may read the whole register (unless letters are
+    indexed by municipality, kind and registration time), so the list is cached
+    until the municipality's data changes, and for the day (the year changes).
+    """
+
+    def compute() -> list[int]:
+        this_year = timezone.localdate().year
+        first = (
+            register_requests(municipality)
+            .order_by("letter__registered_at")
+            .values_list("letter__registered_at", flat=True)
+            .first()
+        )
+        start = min(timezone.localdate(first).year, this_year - 1) if first else this_year - 1
+        return list(range(this_year, start - 1, -1))
+
+    return cached(municipality.pk, "foi:register-years", compute, daily=True)
 
 
 # --- The bodies ------------------------------------------------------------------
@@ -270,8 +280,10 @@ def _values(requests: QuerySet[FoiRequest]) -> Iterator[dict]:
         yield dict(zip(names, values, strict=True))
 
 
-def _local(moment: datetime.datetime | None) -> datetime.date | None:
-    return timezone.localdate(moment) if moment is not None else None
+def _local(moment: datetime.datetime | None, zone: datetime.tzinfo) -> datetime.date | None:
+    """The local date of a moment (``timezone.localdate`` with the zone looked up
+    once for all the rows, not once per row: a year's report reads thousands)."""
+    return moment.astimezone(zone).date() if moment is not None else None
 
 
 def _requester(values: dict, published_name: str) -> str:
@@ -321,8 +333,13 @@ def register_rows(
     else:
         bodies = Body.objects.in_bulk({values["body_id"] for values in rows})
     complaints: dict[int, list[str]] = defaultdict(list)
+    # Many rows (the report of a year, an export): the requests by a subquery,
+    # not a list of thousands of ids.
+    chosen: Any = request_ids
+    if len(rows) > _ID_LIST_MAX and not requests.query.is_sliced:
+        chosen = requests.order_by().values("pk")
     for request_id, outcome in (
-        Complaint.objects.filter(request_id__in=request_ids)
+        Complaint.objects.filter(request_id__in=chosen)
         .order_by("pk")
         .values_list("request_id", "outcome")
     ):
@@ -330,6 +347,7 @@ def register_rows(
     published: dict[uuid_module.UUID, PublishedLetter] = {}
     if texts:
         published = _published(municipality, requests, rows)
+    zone = timezone.get_current_timezone()
     result = []
     for values in rows:
         public = published.get(values["letter_uuid"])
@@ -341,7 +359,7 @@ def register_rows(
         result.append(
             RegisterRow(
                 number=values["number"],
-                received_on=timezone.localdate(values["registered_at"]),
+                received_on=values["registered_at"].astimezone(zone).date(),
                 body=bodies[values["body_id"]],
                 requester=_requester(values, public.name if public else ""),
                 requester_type=values["requester_type"],
@@ -351,7 +369,7 @@ def register_rows(
                 refusal_ground=values["refusal_ground"] or "",
                 forwarded_to=values["forwarded_to"] or "",
                 deadline=values["deadline"],
-                decided_on=_local(values["decided_at"]),
+                decided_on=_local(values["decided_at"], zone),
                 issued_on=values["issued_on"],
                 supplied_by=values["supplied_by"] or "",
                 responsible=values["responsible"] or "",

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from emanager.core.freshness import cached
 from emanager.directory.models import Body, Municipality
 from emanager.foi import register
 from emanager.foi.choices import ComplaintOutcome, FoiOutcome, RefusalGround
@@ -36,6 +37,7 @@ __all__ = [
     "Line",
     "RefusingOfficial",
     "annual_report",
+    "cached_annual_report",
     "default_year",
     "next_due_date",
     "report_table",
@@ -319,6 +321,24 @@ def annual_report(
         by_institution=by_institution,
         officials=refusing_officials(rows),
         generated_at=timezone.now(),
+    )
+
+
+def cached_annual_report(
+    municipality: Municipality,
+    *,
+    year: int,
+    body: Body | None = None,
+    tree: list[tuple[Body, int]] | None = None,
+) -> AnnualReport:
+    """:func:`annual_report`, for the public pages: counting a year reads all its
+    requests, so the report is computed once and kept until the municipality's
+    data changes, and for the day only (the year in progress, the due date)."""
+    return cached(
+        municipality.pk,
+        f"foi:report:{year}:{body.pk if body is not None else ''}",
+        lambda: annual_report(municipality, year=year, body=body, tree=tree),
+        daily=True,
     )
 
 
