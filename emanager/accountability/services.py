@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from emanager.accountability import definitions
 from emanager.accountability.models import MonthlyFigures, Scope
+from emanager.core.freshness import changed
 from emanager.directory.models import Municipality
 from emanager.letters.models import Letter
 from emanager.surveys.models import SurveyResponse
@@ -213,6 +214,12 @@ def figures_rebuild(*, municipality: Municipality | None = None) -> int:
     MonthlyFigures.objects.bulk_create(
         [tally.row(key) for key, tally in sorted(tallies.items())], batch_size=500
     )
+    # bulk_create sends no signal: the cached pages that show figures must hear of it.
+    changed(
+        [municipality.pk]
+        if municipality is not None
+        else Municipality.objects.values_list("pk", flat=True)
+    )
     return len(tallies)
 
 
@@ -228,12 +235,24 @@ def _pending_keys() -> set[Key]:
 
 
 def _flush() -> None:
+    """Hand the keys gathered by the committed transaction to a background task.
+
+    The request that changed the letters (a citizen submitting one, above all)
+    does not wait for the recomputation; the task recomputes from the
+    committed letters, so it finds them whenever it runs.
+    """
+    from emanager.accountability.tasks import recompute_figures
+
     keys = _pending_keys()
     if not keys:
         return
-    batch = set(keys)
+    batch = sorted(keys)
     keys.clear()
-    figures_recompute(keys=batch)
+    recompute_figures.enqueue(
+        keys=[
+            [key.municipality_id, key.scope, key.object_id, key.month.isoformat()] for key in batch
+        ]
+    )
 
 
 def _scheduled() -> bool:
@@ -249,7 +268,9 @@ def _scheduled() -> bool:
 
 
 def figures_schedule(*, keys: Iterable[Key]) -> None:
-    """Recompute these rows once the current transaction commits (at once outside one).
+    """Have these rows recomputed once the current transaction commits (at once outside one).
+
+    The recomputation runs as a background task (:mod:`emanager.accountability.tasks`).
 
     Keys gathered during one transaction are recomputed together, once each.
     """

@@ -1,7 +1,8 @@
 """Receivers that keep the monthly figures current.
 
 They only schedule work: the rows a change touched are recomputed once the
-transaction commits (:func:`emanager.accountability.services.figures_schedule`),
+transaction commits, by a background task
+(:func:`emanager.accountability.services.figures_schedule`),
 so a rolled-back change schedules nothing that matters and a letter changed
 several times in one transaction is recomputed once.
 """

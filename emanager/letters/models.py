@@ -213,6 +213,18 @@ class Letter(models.Model):
         indexes = [
             models.Index(fields=["municipality", "status", "deadline"]),
             models.Index(fields=["status", "created_at"]),
+            # The staff inbox: one ordered index scan per way a letter reaches
+            # a user (assigned to them, addressed to their official or body),
+            # waiting letters by deadline, the others newest first.
+            models.Index(fields=["assignee", "status", "deadline"]),
+            models.Index(fields=["addressee_official", "status", "deadline"]),
+            models.Index(fields=["addressee_body", "status", "deadline"]),
+            models.Index(fields=["assignee", "registered_at"]),
+            models.Index(fields=["addressee_official", "registered_at"]),
+            models.Index(fields=["addressee_body", "registered_at"]),
+            # The public-information register and report: a municipality's
+            # requests of a kind, newest first, and their years.
+            models.Index(fields=["municipality", "kind", "registered_at"]),
         ]
 
     def __str__(self) -> str:

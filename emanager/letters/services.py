@@ -153,8 +153,11 @@ def letter_submit(
             _stamp_created(letter, stamp)
             _attach(letter=letter, files=draft.files)
             if user is not None:
-                # The account proved its address once: register now.
-                return letter_confirm(letter=letter, now=stamp), True
+                # The account proved its address once: register now. The letter
+                # was inserted by this transaction, which holds its row: no need
+                # to read and lock it again as letter_confirm() does.
+                letter.confirmed_at = stamp or timezone.now()
+                return _register(letter=letter, actor_label="citizen", now=stamp), True
             _notify(
                 template="letters/confirm",
                 to=letter.author_email,
@@ -189,7 +192,13 @@ def letter_confirm(*, letter: Letter, now: datetime.datetime | None = None) -> L
     ``now`` (default: the present) is the time of confirmation and registration:
     the number's year and the deadline are counted from it.
     """
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    # The municipality comes with the letter (registering reads it); only the
+    # letter's row is locked.
+    letter = (
+        Letter.objects.select_related("municipality")
+        .select_for_update(of=("self",))
+        .get(pk=letter.pk)
+    )
     if letter.status != LetterStatus.UNCONFIRMED:
         return letter
     letter.confirmed_at = now or timezone.now()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from emanager.directory.models import Municipality
 from emanager.letters.choices import LetterStatus
 from emanager.letters.models import Letter
-from emanager.staff.permissions import letters_visible_to
+from emanager.staff.permissions import letters_visible_to, staff_access
 
 # A letter still waits for the municipality in these states; its deadline runs.
 OPEN_STATUSES = (LetterStatus.OPEN, LetterStatus.CLARIFICATION)
@@ -86,6 +86,105 @@ def inbox_letters(user, municipality: Municipality) -> QuerySet[Letter]:
     )
 
 
+# The inbox's order, section by section: waiting letters (each waiting
+# status read on its own, so that an index gives them in deadline order), then
+# the answered and closed ones, newest first. Each reading is one ordered index
+# scan cut at the page's end, whatever the number of the user's letters.
+_WAITING_ORDER = (F("deadline").asc(nulls_last=True), "-registered_at", "-pk")
+_DONE_ORDER = ("-registered_at", "-pk")
+_DONE_Q = ~Q(status__in=(*OPEN_STATUSES, LetterStatus.UNCONFIRMED))
+_EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+def _inbox_routes(user, municipality: Municipality) -> list[Q]:
+    """The ways a letter reaches the user's inbox, one condition an index serves each."""
+    access = staff_access(user, municipality.pk)
+    if access.user_id is None:
+        return []
+    if access.sees_everything:
+        return [Q()]
+    routes = [Q(assignee_id=access.user_id)]
+    if access.official_ids:
+        routes.append(Q(addressee_official_id__in=sorted(access.official_ids)))
+    if access.body_ids:
+        routes.append(Q(addressee_body_id__in=sorted(access.body_ids)))
+    return routes
+
+
+def _inbox_key(row: tuple) -> tuple:
+    """The inbox order of a row (pk, status, deadline, registered_at), as the queries sort."""
+    pk, status, deadline, registered_at = row
+    registered = registered_at or _EARLIEST
+    if status in OPEN_STATUSES:
+        return (0, deadline is None, deadline or datetime.date.min, -registered.timestamp(), -pk)
+    return (1, False, datetime.date.min, -registered.timestamp(), -pk)
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    """A page of the unfiltered inbox, found without counting the whole inbox.
+
+    It answers what the pagination template asks of a Django ``Page``, but
+    knows only whether a next page exists, not how many pages there are.
+    """
+
+    object_list: list[Letter]
+    number: int
+    has_next: bool
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def inbox_page(user, municipality: Municipality, *, number: int, per_page: int) -> InboxPage:
+    """The ``number``-th page of the user's inbox in the order of :func:`inbox_letters`.
+
+    Each way a letter reaches the user and each section of the order is read
+    apart, at most up to the end of the page (plus one row, to know whether a
+    next page exists); the rows are merged here, a letter reaching the user in
+    two ways counted once. The full letters of the page are then read by id.
+    """
+    start = (number - 1) * per_page
+    wanted = start + per_page + 1
+    visible = Letter.objects.filter(municipality=municipality)
+    sections = [
+        (Q(status=LetterStatus.OPEN), _WAITING_ORDER),
+        (Q(status=LetterStatus.CLARIFICATION), _WAITING_ORDER),
+        (_DONE_Q, _DONE_ORDER),
+    ]
+    rows: dict[int, tuple] = {}
+    for condition, order in sections:
+        for route in _inbox_routes(user, municipality):
+            found = (
+                visible.filter(condition, route)
+                .order_by(*order)
+                .values_list("pk", "status", "deadline", "registered_at")[:wanted]
+            )
+            rows.update((row[0], row) for row in found)
+    ordered = sorted(rows.values(), key=_inbox_key)
+    ids = [row[0] for row in ordered[start : start + per_page]]
+    letters = (
+        Letter.objects.filter(pk__in=ids)
+        .select_related("addressee_body", "addressee_official", "addressee_unit")
+        .defer("body", "consent_text")
+        .in_bulk()
+    )
+    return InboxPage(
+        object_list=[letters[pk] for pk in ids],
+        number=number,
+        has_next=len(ordered) > start + per_page,
+    )
+
+
 @dataclass(frozen=True)
 class InboxCounts:
     overdue: int
@@ -93,10 +192,21 @@ class InboxCounts:
 
 
 def inbox_counts(letters: QuerySet[Letter], *, today: datetime.date) -> InboxCounts:
-    """Overdue letters and letters due within DUE_SOON_DAYS days, in one query."""
-    counts = letters.order_by().aggregate(
-        overdue=Count("pk", filter=overdue_q(today)),
-        due_soon=Count("pk", filter=due_within_q(today, DUE_SOON_DAYS)),
+    """Overdue letters and letters due within DUE_SOON_DAYS days, in one query.
+
+    Only the waiting letters due by then are read (the indexes on status and
+    deadline find them), never the answered and closed ones of the archive.
+    """
+    counts = (
+        letters.order_by()
+        .filter(
+            status__in=OPEN_STATUSES,
+            deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+        )
+        .aggregate(
+            overdue=Count("pk", filter=overdue_q(today)),
+            due_soon=Count("pk", filter=due_within_q(today, DUE_SOON_DAYS)),
+        )
     )
     return InboxCounts(overdue=counts["overdue"], due_soon=counts["due_soon"])
 

@@ -33,6 +33,13 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
 @staff_required
 def inbox(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
@@ -41,11 +48,26 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filterset = InboxFilter(
         request.GET or None, queryset=letters, municipality=municipality, user=request.user
     )
-    page = Paginator(filterset.qs, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+    if set(request.GET) <= {"page"}:
+        # The plain inbox, the page staff open all day: read only the page's
+        # letters, never count the whole inbox.
+        number = _page_number(request)
+        page = selectors.inbox_page(
+            request.user, municipality, number=number, per_page=LETTERS_PER_PAGE
+        )
+        if number > 1 and not page.object_list:
+            page = selectors.inbox_page(
+                request.user, municipality, number=1, per_page=LETTERS_PER_PAGE
+            )
+        total = None
+    else:
+        page = Paginator(filterset.qs, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+        total = page.paginator.count
     context = {
         "filter": filterset,
         "filtered": filterset.is_active,
         "page": page,
+        "total": total,
         "counts": selectors.inbox_counts(letters, today=today),
         "awaiting_approval": letters_awaiting_approval_by(request.user, municipality).count()
         if approves_answers(request.user, municipality)
