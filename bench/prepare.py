@@ -36,6 +36,7 @@ from emanager.letters.choices import LetterStatus  # noqa: E402
 from emanager.letters.models import Letter, RegisterCounter  # noqa: E402
 from emanager.publication.selectors import published_letters  # noqa: E402
 from emanager.staff.models import Membership  # noqa: E402
+from emanager.staff.permissions import letters_visible_to  # noqa: E402
 
 CITIZEN = "bench.citizen"
 CITIZEN_EMAIL = "bench.citizen@example.ge"
@@ -51,21 +52,25 @@ def session_for(user) -> str:
     return session.session_key
 
 
-def busiest_staff_user(username: str | None):
-    """The given user, or the one linked to the official holding the most letters."""
+INBOX_SIZE = 5000  # the issue's "inbox of an official holding 5,000 letters"
+
+
+def inbox_staff_user(username: str | None):
+    """The given user, or the user of the official whose letters come closest to 5,000."""
     users = get_user_model().objects
     if username and users.filter(username=username).exists():
         return users.get(username=username)
-    busiest = (
+    sizes = (
         Letter.objects.exclude(addressee_official=None)
         .values("addressee_official")
         .annotate(n=Count("pk"))
-        .order_by("-n")
-        .first()
+    )
+    closest = min(
+        sizes, key=lambda row: (abs(row["n"] - INBOX_SIZE), row["addressee_official"]), default=None
     )
     membership = None
-    if busiest:
-        membership = Membership.objects.filter(official_id=busiest["addressee_official"]).first()
+    if closest:
+        membership = Membership.objects.filter(official_id=closest["addressee_official"]).first()
     if membership is None:
         membership = Membership.objects.exclude(official=None).first() or Membership.objects.first()
     return membership.user
@@ -84,7 +89,7 @@ def citizen_user():
 
 
 def plan(staff_username: str | None) -> dict:
-    staff = busiest_staff_user(staff_username)
+    staff = inbox_staff_user(staff_username)
     membership = Membership.objects.filter(user=staff).select_related("municipality").first()
     municipality = membership.municipality if membership else Municipality.objects.first()
     single = Municipality.objects.count() == 1
@@ -111,7 +116,7 @@ def plan(staff_username: str | None) -> dict:
         "official": official.slug,
         "addressee": addressee,
         "staff_user": staff.username,
-        "staff_letters": Letter.objects.filter(addressee_official=official).count(),
+        "staff_letters": letters_visible_to(staff, municipality).count(),
         "staff_session": session_for(staff),
         "citizen_session": session_for(citizen_user()),
     }
