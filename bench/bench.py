@@ -70,7 +70,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (README)")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
-    parser.add_argument("--conn-max-age", type=int, default=0, help="DATABASE_CONN_MAX_AGE")
+    parser.add_argument(
+        "--conn-max-age", type=int, default=60, help="DATABASE_CONN_MAX_AGE (README: 60)"
+    )
     parser.add_argument(
         "--page-cache",
         choices=["on", "off"],
@@ -338,7 +340,7 @@ def pages(plan: dict, queries: list[str]) -> list[tuple[str, str, str, str]]:
         ("ranking", f"{p}/accountability/", "get.lua", ""),
         ("foi register", f"{p}/public-information/register/", "get.lua", ""),
         ("annual report", f"{p}/public-information/report/", "get.lua", ""),
-        ("staff inbox", f"{p}/staff/", "get.lua", staff),
+        ("staff inbox", f"{plan['staff_prefix']}/ka/staff/", "get.lua", staff),
         ("submit", f"{p}/letters/write/", "submit.lua", ""),
     ]  # fmt: skip
     return listed
@@ -506,8 +508,9 @@ def table(runs: list[Run]) -> str:
         plan = run.plan
         lines.append(
             f"- {run.size:,} letters: database holds {run.letters:,} letters, "
-            f"{plan['published']:,} published in {plan['municipality']}; staff inbox of "
-            f"{plan['staff_user']} (official {plan['official']}, {plan['staff_letters']:,} letters)"
+            f"{plan['municipality_letters']:,} letters and {plan['published']:,} published in "
+            f"{plan['municipality']} (the public pages' municipality); staff inbox of "
+            f"{plan['staff_user']} ({plan['staff_letters']:,} letters)"
         )
     lines.append("")
     lines.append(

@@ -91,32 +91,41 @@ def citizen_user():
 def plan(staff_username: str | None) -> dict:
     staff = inbox_staff_user(staff_username)
     membership = Membership.objects.filter(user=staff).select_related("municipality").first()
-    municipality = membership.municipality if membership else Municipality.objects.first()
+    staff_municipality = membership.municipality if membership else Municipality.objects.first()
+    # The public pages are those of the largest archive: the municipality with the most letters.
+    largest = Letter.objects.values("municipality").annotate(n=Count("pk")).order_by("-n").first()
+    municipality = (
+        Municipality.objects.get(pk=largest["municipality"]) if largest else staff_municipality
+    )
     single = Municipality.objects.count() == 1
-    prefix = "" if single else f"/{municipality.slug}"
+
+    def prefix(place: Municipality) -> str:
+        return "" if single else f"/{place.slug}"
+
     letters = published_letters(municipality)
     newest = letters.page(1)
     oldest = letters.page(25, oldest=True)
     # The oldest page's newest letter: "?before=" it reads the archive's last page.
     deep = oldest.newer or newest.older
-    official = (membership.official if membership else None) or (
+    official = (
         Official.objects.filter(municipality=municipality)
         .annotate(n=Count("letters"))
-        .order_by("-n")
+        .order_by("-n", "pk")
         .first()
     )
-    addressee = f"official:{official.pk}"
     return {
         "municipality": municipality.slug,
-        "prefix": prefix,
+        "prefix": prefix(municipality),
         "letters": Letter.objects.count(),
+        "municipality_letters": largest["n"] if largest else 0,
         "published": letters.count(),
         "public_letter": str(newest.letters[0].uuid) if newest.letters else None,
         "deep_cursor": str(deep) if deep else None,
         "official": official.slug,
-        "addressee": addressee,
+        "addressee": f"official:{official.pk}",
         "staff_user": staff.username,
-        "staff_letters": letters_visible_to(staff, municipality).count(),
+        "staff_prefix": prefix(staff_municipality),
+        "staff_letters": letters_visible_to(staff, staff_municipality).count(),
         "staff_session": session_for(staff),
         "citizen_session": session_for(citizen_user()),
     }
