@@ -102,8 +102,6 @@ class SearchDocument(models.Model):
             models.Index(fields=["municipality", "kind"]),
             # (Migration 0003 adds the index of the results' order,
             # fulltext_newest, in each database's own terms.)
-            # The latest entry of a municipality, which cached results are keyed by.
-            models.Index(fields=["municipality", "id"], name="fulltext_latest"),
             # The years the search's filter offers (see selectors.py).
             models.Index(fields=["municipality", "year"], name="fulltext_years"),
         ]

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from emanager.directory.models import Body, Municipality
 from emanager.fulltext.models import SearchDocument
 
-__all__ = ["index_stamp", "indexed_bodies", "indexed_years"]
+__all__ = ["indexed_bodies", "indexed_years"]
 
 
 def indexed_bodies(municipality: Municipality) -> QuerySet[Body]:
@@ -42,18 +42,3 @@ def indexed_years(municipality: Municipality) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(_YEARS.format(table=table), [municipality.pk, municipality.pk])
         return [year for (year,) in cursor.fetchall()]
-
-
-def index_stamp(municipality: Municipality) -> int | None:
-    """The municipality's latest entry of the index: what was cached before it is stale.
-
-    An entry is written just after the commit that published its text (and
-    may follow the data version's change), so what is cached from the index
-    is keyed by this as well as by the version.
-    """
-    return (
-        SearchDocument.objects.filter(municipality=municipality)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )

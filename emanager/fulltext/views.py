@@ -2,8 +2,9 @@
 
 A search costs a few index look-ups, whatever the size of the archive, and
 its page is then kept: the form (with the years and bodies the index offers)
-and the page of hits are cached as HTML until the municipality's data or the
-index change (see :func:`emanager.core.freshness.cached`), under a key that
+and the page of hits are cached as HTML until the municipality's data
+changes (see :func:`emanager.core.freshness.cached`; reindexing a letter or
+a document changes it too, once the new entries are written), under a key that
 holds what was typed, the filters and the page. Nothing in them belongs to a
 visitor: the form is a GET form, without a CSRF token.
 """
@@ -24,7 +25,6 @@ from django.utils.safestring import SafeString, mark_safe
 from emanager.core.freshness import cached
 from emanager.directory.models import Municipality
 from emanager.directory.selectors import require_municipality
-from emanager.fulltext import selectors
 from emanager.fulltext.forms import SearchForm
 from emanager.fulltext.search import SearchResults
 from emanager.fulltext.search import search as fulltext_search
@@ -49,9 +49,9 @@ class Found:
         return Page(range(self.shown), self.number, Paginator(range(self.count), per_page))
 
 
-def _cached(municipality: Municipality, name: str, stamp: int | None, arguments, compute: Callable):
+def _cached(municipality: Municipality, name: str, arguments, compute: Callable):
     digest = hashlib.sha256(json.dumps(arguments, sort_keys=True).encode()).hexdigest()
-    return cached(municipality.pk, f"fulltext-{name}:{stamp}:{digest[:40]}", compute)
+    return cached(municipality.pk, f"fulltext-{name}:{digest[:40]}", compute)
 
 
 def _found(results: SearchResults, number: str | None, per_page: int) -> Found:
@@ -72,14 +72,10 @@ def search(request: HttpRequest) -> HttpResponse:
     """Full-text search of the published letters, answers and documents (GET ``q`` and filters)."""
     municipality = require_municipality(request)
     form = SearchForm(request.GET or None, municipality=municipality)
-    # The index's latest entry: it reaches the index just after the commit
-    # that changed the data version, so the keys hold both.
-    stamp = selectors.index_stamp(municipality)
     typed = {name: request.GET.getlist(name) for name in form.fields}
     form_html = _cached(
         municipality,
         "form",
-        stamp,
         typed,
         lambda: render_to_string("fulltext/_form.html", {"form": form, "query": form.query}),
     )
@@ -90,7 +86,6 @@ def search(request: HttpRequest) -> HttpResponse:
         found = _cached(
             municipality,
             "hits",
-            stamp,
             [[term.word for term in results.terms], results.filters, number, per_page],
             lambda: _found(results, number, per_page),
         )

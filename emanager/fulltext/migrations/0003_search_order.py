@@ -6,9 +6,8 @@ municipality and stops at the page's end (see ``backends.py``). PostgreSQL
 needs ``NULLS LAST`` said, SQLite cannot say it (it puts NULL last in a
 descending order anyway): the index is made by SQL of each database.
 
-``fulltext_latest``: a municipality's latest entry, which cached results are
-keyed by (see ``search.py``); ``fulltext_years``: the years the filter
-offers, read one by one (see ``selectors.py``).
+``fulltext_years``: the years the filter offers, read one by one (see
+``selectors.py``).
 """
 
 from django.db import migrations, models
@@ -41,10 +40,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(forwards, backwards, elidable=False),
-        migrations.AddIndex(
-            model_name="searchdocument",
-            index=models.Index(fields=["municipality", "id"], name="fulltext_latest"),
-        ),
         migrations.AddIndex(
             model_name="searchdocument",
             index=models.Index(fields=["municipality", "year"], name="fulltext_years"),
