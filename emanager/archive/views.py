@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from emanager.archive import selectors
 from emanager.archive.filters import ArchiveFilterForm
-from emanager.core.freshness import cached, public_page
+from emanager.core.freshness import cached, choices_key, public_page
 from emanager.directory.selectors import require_municipality
 
 LETTERS_PER_PAGE = 25
@@ -33,7 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_bound else {}
     context.update(
         chosen=chosen,
-        count=cached(municipality.pk, f"archive:count:{_key(chosen)}", letters.count),
+        count=cached(municipality.pk, f"archive:count:{choices_key(chosen)}", letters.count),
         page=letters.page(
             LETTERS_PER_PAGE,
             before=data.get("before"),
@@ -43,10 +43,3 @@ def index(request: HttpRequest) -> HttpResponse:
         paged=bool(data.get("before") or data.get("after") or data.get("oldest")),
     )
     return render(request, "archive/index.html", context)
-
-
-def _key(chosen: dict) -> str:
-    """The chosen filters as part of a cache key (objects by their primary key)."""
-    return ",".join(
-        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(chosen.items())
-    )

@@ -6,8 +6,7 @@ use (one indexed query). Any change to the municipality's letters, answers,
 publications, requests, surveys, figures, documents or directory changes the
 version once the transaction commits (:func:`changed`), so every result
 cached before is never read again, in any process, whatever the cache backend
-(the default per-process memory cache, or Redis in production). The time-out
-is only a backstop.
+(by default each process's own memory cache). The time-out is only a backstop.
 
 The version changes after the commit, outside the writer's transaction, so a
 writer never holds the version's row lock (no waits, no deadlocks between
@@ -89,6 +88,13 @@ def cached[T](
         result = compute()
         cache.set(full_key, result, TIMEOUT)
     return result
+
+
+def choices_key(chosen: dict) -> str:
+    """Chosen filters as part of a cache key (objects by their primary key)."""
+    return ",".join(
+        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(chosen.items())
+    )
 
 
 def changed(municipality_ids: Iterable[int | None]) -> None:

@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from emanager.core.freshness import cached, public_page
+from emanager.core.freshness import cached, choices_key, public_page
 from emanager.directory.models import Body
 from emanager.directory.selectors import require_municipality
 from emanager.foi import register, report
@@ -68,7 +68,7 @@ def _register_page(request: HttpRequest, filterset: RegisterFilter) -> HttpRespo
         municipality = request.municipality
         chosen = filterset.chosen
         requests = filterset.qs
-        count = cached(municipality.pk, f"foi:register-count:{_key(chosen)}", requests.count)
+        count = cached(municipality.pk, f"foi:register-count:{choices_key(chosen)}", requests.count)
         page = _CountedPaginator(requests, ROWS_PER_PAGE, count=count).get_page(
             request.GET.get("page")
         )
@@ -92,13 +92,6 @@ class _CountedPaginator(Paginator):
     @property
     def count(self) -> int:  # type: ignore[override]
         return self._count
-
-
-def _key(chosen: dict) -> str:
-    """The chosen filters as part of a cache key (a body by its primary key)."""
-    return ",".join(
-        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(chosen.items())
-    )
 
 
 @public_page

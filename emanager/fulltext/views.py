@@ -20,6 +20,7 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 
 from emanager.core.freshness import cached
@@ -50,7 +51,10 @@ class Found:
 
 
 def _cached(municipality: Municipality, name: str, arguments, compute: Callable):
-    digest = hashlib.sha256(json.dumps(arguments, sort_keys=True).encode()).hexdigest()
+    # The HTML holds links: a municipality reached by its own host and by a path
+    # prefix has two sets of them, hence the script prefix in the key.
+    keyed = [get_script_prefix(), arguments]
+    digest = hashlib.sha256(json.dumps(keyed, sort_keys=True).encode()).hexdigest()
     return cached(municipality.pk, f"fulltext-{name}:{digest[:40]}", compute)
 
 
