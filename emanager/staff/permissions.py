@@ -19,6 +19,7 @@ asked.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -105,6 +106,19 @@ class StaffAccess:
     @property
     def body_ids(self) -> frozenset[int]:
         return frozenset().union(*self.bodies_by_role.values())
+
+    def fingerprint(self) -> str:
+        """Everything that decides what this user sees, for a cache key: equal access, equal key."""
+        parts = (
+            self.user_id,
+            self.municipality_id,
+            self.is_superuser,
+            self.is_admin,
+            self.is_member,
+            sorted((role, sorted(ids)) for role, ids in self.bodies_by_role.items()),
+            sorted(self.official_ids),
+        )
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     def letter_filter(self) -> Q | None:
         """The condition on letters this user sees; ``None`` when they see none."""

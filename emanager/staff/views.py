@@ -7,13 +7,17 @@ from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.translation import gettext_lazy as _
 
+from emanager.core import freshness
 from emanager.staff import selectors
 from emanager.staff.filters import InboxFilter
 from emanager.staff.permissions import (
     approves_answers,
     letters_awaiting_approval_by,
+    staff_access,
     staff_required,
 )
 
@@ -42,16 +46,32 @@ def _page_number(request: HttpRequest) -> int:
 
 @staff_required
 def inbox(request: HttpRequest) -> HttpResponse:
+    if set(request.GET) <= {"page"}:
+        return render(request, "staff/inbox.html", {"main": _plain_inbox(request)})
     municipality = request.municipality
-    today = selectors.local_today()
     letters = selectors.inbox_letters(request.user, municipality)
     filterset = InboxFilter(
-        request.GET or None, queryset=letters, municipality=municipality, user=request.user
+        request.GET, queryset=letters, municipality=municipality, user=request.user
     )
-    if set(request.GET) <= {"page"}:
-        # The plain inbox, the page staff open all day: read only the page's
-        # letters, never count the whole inbox.
-        number = _page_number(request)
+    page = Paginator(filterset.qs, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "staff/inbox.html", _inbox_context(request, filterset, page, page.paginator.count)
+    )
+
+
+def _plain_inbox(request: HttpRequest) -> str:
+    """The unfiltered inbox below the menu, the page staff open all day.
+
+    Only the page's letters are read, and the whole inbox is never counted.
+    The HTML is cached until the municipality's data changes or the day ends
+    (deadlines count days), per user and per access: a new role or body gives
+    a new key. It holds no form token (the filters are a GET form).
+    """
+    municipality = request.municipality
+    number = _page_number(request)
+    access = staff_access(request.user, municipality.pk)
+
+    def render_main() -> str:
         page = selectors.inbox_page(
             request.user, municipality, number=number, per_page=LETTERS_PER_PAGE
         )
@@ -59,20 +79,29 @@ def inbox(request: HttpRequest) -> HttpResponse:
             page = selectors.inbox_page(
                 request.user, municipality, number=1, per_page=LETTERS_PER_PAGE
             )
-        total = None
-    else:
-        page = Paginator(filterset.qs, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
-        total = page.paginator.count
-    context = {
+        letters = selectors.inbox_letters(request.user, municipality)
+        filterset = InboxFilter(
+            None, queryset=letters, municipality=municipality, user=request.user
+        )
+        context = _inbox_context(request, filterset, page, None)
+        return render_to_string("staff/inbox.html#main", context, request=request)
+
+    key = f"staff-inbox:{access.fingerprint()}:{get_script_prefix()}:{number}"
+    return freshness.cached(municipality.pk, key, render_main, daily=True)
+
+
+def _inbox_context(request: HttpRequest, filterset: InboxFilter, page, total: int | None) -> dict:
+    municipality = request.municipality
+    today = selectors.local_today()
+    return {
         "filter": filterset,
         "filtered": filterset.is_active,
         "page": page,
         "total": total,
-        "counts": selectors.inbox_counts(letters, today=today),
+        "counts": selectors.inbox_counts(filterset.queryset, today=today),
         "awaiting_approval": letters_awaiting_approval_by(request.user, municipality).count()
         if approves_answers(request.user, municipality)
         else None,
         "due_soon_days": selectors.DUE_SOON_DAYS,
         "today": today,
     }
-    return render(request, "staff/inbox.html", context)
