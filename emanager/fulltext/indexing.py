@@ -106,14 +106,16 @@ def letter_reindex(letter_id: int) -> int:
 
     Returns the number of entries written.
     """
-    SearchDocument.objects.filter(letter_id=letter_id).delete()
-    # Search pages are cached under the data version: change it once this commits.
-    changed(Letter.objects.filter(pk=letter_id).values_list("municipality_id", flat=True))
-    published = list(published_letters().filter(letters=[letter_id]))
-    if not published:
-        return 0
-    entries = _letter_entries(letter_id, published[0])
+    removed, _by_model = SearchDocument.objects.filter(letter_id=letter_id).delete()
+    # Iterated, not list()-ed: the published path would count its rows first.
+    published = next(iter(published_letters().filter(letters=[letter_id])), None)
+    entries = _letter_entries(letter_id, published) if published is not None else []
     SearchDocument.objects.bulk_create([SearchDocument(**entry) for entry in entries])
+    if removed or entries:
+        # Search pages are cached under the data version: change it once this
+        # commits. A letter that was and stays outside the index (a private
+        # letter, the usual case) changes nothing.
+        changed(Letter.objects.filter(pk=letter_id).values_list("municipality_id", flat=True))
     return len(entries)
 
 

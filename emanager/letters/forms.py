@@ -61,9 +61,21 @@ class AttachmentsMixin(forms.Form):
         return check_files(self.cleaned_data.get("files") or [])
 
 
+class AddresseeField(forms.ChoiceField):
+    """The list of every official, body and unit, built only when the form is shown.
+
+    Whether a submitted value names an addressee is decided by
+    ``addressees.resolve`` (in ``clean_addressee``), which accepts exactly what
+    the list offers; a submitted form thus never builds the whole list.
+    """
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
 def addressee_field(*, label, help_text) -> forms.ChoiceField:
     """The list of every official, body and unit, with a filter box added by the script."""
-    return forms.ChoiceField(
+    return AddresseeField(
         label=label,
         help_text=help_text,
         widget=forms.Select(
@@ -81,7 +93,8 @@ class LetterContentMixin:
 
     def _for_municipality(self, municipality: Municipality) -> None:
         self.municipality = municipality
-        self.fields["addressee"].choices = [
+        # A callable: read when the list is shown, not when a form is submitted.
+        self.fields["addressee"].choices = lambda: [
             ("", _("— choose —")),
             *addressees.choices(municipality),
         ]

@@ -22,7 +22,7 @@ from emanager.letters.choices import (
     Publication,
 )
 from emanager.letters.models import Attachment, Letter, Message
-from emanager.letters.timeline import event_append
+from emanager.letters.timeline import NewEvent, event_append, events_append
 
 logger = logging.getLogger(__name__)
 
@@ -224,19 +224,21 @@ def _register(
     )
     letter.status = LetterStatus.OPEN
     letter.save()
-    event_append(
+    events_append(
         letter=letter,
-        kind=EventKind.SUBMITTED,
-        actor_label=actor_label,
-        data={"submitted_at": letter.created_at.isoformat()},
-        now=now,
-    )
-    event_append(
-        letter=letter,
-        kind=EventKind.REGISTERED,
-        actor=actor,
-        actor_label=actor_label,
-        data={"number": letter.number, "deadline": letter.deadline.isoformat()},
+        events=[
+            NewEvent(
+                kind=EventKind.SUBMITTED,
+                actor_label=actor_label,
+                data={"submitted_at": letter.created_at.isoformat()},
+            ),
+            NewEvent(
+                kind=EventKind.REGISTERED,
+                actor=actor,
+                actor_label=actor_label,
+                data={"number": letter.number, "deadline": letter.deadline.isoformat()},
+            ),
+        ],
         now=now,
     )
     context = {

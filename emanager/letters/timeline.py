@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from emanager.core.freshness import changed
 from emanager.directory.models import Municipality
 from emanager.letters.choices import EventKind
 from emanager.letters.models import ChainHead, Event, Letter
@@ -67,7 +68,6 @@ def _digest_of(event: Event) -> str:
     )
 
 
-@transaction.atomic
 def event_append(
     *,
     letter: Letter,
@@ -86,27 +86,59 @@ def event_append(
     letters, and never earlier than the newest event already in the chain, or
     the timeline would list events out of their real order.
     """
+    (event,) = events_append(
+        letter=letter,
+        events=[NewEvent(kind=kind, actor=actor, actor_label=actor_label, data=data)],
+        now=now,
+    )
+    return event
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    kind: EventKind
+    actor: object = None
+    actor_label: str = ""
+    data: dict | None = None
+
+
+@transaction.atomic
+def events_append(
+    *, letter: Letter, events: list[NewEvent], now: datetime.datetime | None = None
+) -> list[Event]:
+    """Append several events of one letter, in this order, under one lock of the chain.
+
+    As :func:`event_append` does for one event, with one lock, one insert and
+    one update of the chain head for all of them.
+    """
     ChainHead.objects.bulk_create(
         [ChainHead(municipality_id=letter.municipality_id)], ignore_conflicts=True
     )
     head = ChainHead.objects.select_for_update().get(municipality_id=letter.municipality_id)
-    event = Event(
-        municipality_id=letter.municipality_id,
-        letter=letter,
-        seq=head.last_seq + 1,
-        kind=kind,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_label=actor_label,
-        data=json.loads(json.dumps(data or {}, default=str)),
-        created_at=now or timezone.now(),
-        prev_hash=head.last_hash,
-    )
-    event.hash = _digest_of(event)
-    event.save()
-    head.last_seq = event.seq
-    head.last_hash = event.hash
+    created_at = now or timezone.now()
+    rows = []
+    for new in events:
+        actor = new.actor
+        event = Event(
+            municipality_id=letter.municipality_id,
+            letter=letter,
+            seq=head.last_seq + 1,
+            kind=new.kind,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            actor_label=new.actor_label,
+            data=json.loads(json.dumps(new.data or {}, default=str)),
+            created_at=created_at,
+            prev_hash=head.last_hash,
+        )
+        event.hash = _digest_of(event)
+        head.last_seq = event.seq
+        head.last_hash = event.hash
+        rows.append(event)
+    Event.objects.bulk_create(rows)
     head.save(update_fields=["last_seq", "last_hash"])
-    return event
+    # bulk_create sends no post_save: the public pages' data version is changed here.
+    changed([letter.municipality_id])
+    return rows
 
 
 @dataclass

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from emanager.core import freshness
 from emanager.fulltext.indexing import index_rebuild, letter_reindex
 from emanager.fulltext.models import DocType, SearchDocument
 from emanager.fulltext.search import search
@@ -229,3 +230,23 @@ def test_the_rebuild_writes_the_rows_the_changes_wrote(
     assert languages == {"ka", "en", "ru"}
     assert index_rebuild(batch_size=2) == 6
     assert _index_rows() == followed
+
+
+# --- The public pages' data version -----------------------------------------
+
+
+def test_reindexing_a_letter_outside_the_index_changes_no_version(public_letter, municipality):
+    letter = public_letter(subject="Never published")
+    before = freshness.version(municipality.pk)
+    assert letter_reindex(letter.pk) == 0
+    assert freshness.version(municipality.pk) == before
+
+
+def test_reindexing_a_letter_that_leaves_the_index_changes_the_version(published, municipality):
+    letter = published()
+    assert SearchDocument.objects.filter(letter=letter).exists()
+    Letter.objects.filter(pk=letter.pk).update(publication=Publication.PRIVATE)
+    before = freshness.version(municipality.pk)
+    assert letter_reindex(letter.pk) == 0
+    assert not SearchDocument.objects.filter(letter=letter).exists()
+    assert freshness.version(municipality.pk) != before

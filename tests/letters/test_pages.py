@@ -5,11 +5,14 @@ import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from emanager.letters import tokens
 from emanager.letters.choices import LetterStatus
 from emanager.letters.models import Letter
 from emanager.notifications.models import OutboxMessage
+from tests.factories import OfficialFactory
 from tests.letters.conftest import PDF, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +99,34 @@ def test_an_addressee_of_another_municipality_is_refused(client, form_data):
         "/lanchkhuti/en/letters/write/", {**form_data, "addressee": f"body:{other.pk}"}
     )
     assert "addressee" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("value", ["body:999999", "official:abc", "unit:", "nobody", "x:1"])
+def test_an_addressee_not_in_the_list_is_refused_clearly(client, form_data, value):
+    response = post(client, {**form_data, "addressee": value})
+    assert response.context["form"].errors["addressee"] == [
+        "Choose whom the letter is for from the list."
+    ]
+    assert f'value="body:{form_data["addressee"].split(":")[1]}"' in response.text  # list shown
+    assert not Letter.objects.exists()
+
+
+def test_an_official_without_a_current_mandate_is_refused(client, form_data, finance):
+    former = OfficialFactory(municipality=finance.municipality, slug="former")
+    response = post(client, {**form_data, "addressee": f"official:{former.pk}"})
+    assert "addressee" in response.context["form"].errors
+    assert f'value="official:{former.pk}"' not in response.text
+    assert not Letter.objects.exists()
+
+
+def test_a_valid_letter_is_stored_without_building_the_addressee_list(client, form_data):
+    with CaptureQueriesContext(connection) as queries:
+        assert post(client, form_data).status_code == 302
+    read_units = [q for q in queries if 'FROM "directory_territorialunit"' in q["sql"]]
+    read_mandates = [q for q in queries if 'FROM "directory_mandate"' in q["sql"]]
+    assert not read_units
+    assert not read_mandates
+    assert Letter.objects.count() == 1
 
 
 def test_publishing_needs_explicit_consent(client, form_data):

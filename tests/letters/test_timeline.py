@@ -7,8 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from emanager.core import freshness
+from emanager.letters.choices import EventKind
 from emanager.letters.models import Event
-from emanager.letters.timeline import chain_verify
+from emanager.letters.timeline import chain_verify, event_append
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +21,16 @@ def test_events_chain_by_hash(registered, municipality):
     events = list(Event.objects.filter(municipality=municipality).order_by("seq"))
     assert [e.seq for e in events] == [1, 2, 3, 4]
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(events))
+    assert chain_verify(municipality) is None
+
+
+def test_an_event_changes_the_public_pages_data_version(registered, municipality):
+    letter = registered()
+    before = freshness.version(municipality.pk)
+    event = event_append(letter=letter, kind=EventKind.DEADLINE_RECOMPUTED, actor_label="calendar")
+    assert event.pk is not None
+    assert event.seq == 3
+    assert freshness.version(municipality.pk) != before
     assert chain_verify(municipality) is None
 
 

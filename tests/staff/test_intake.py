@@ -460,7 +460,7 @@ def error(response, field: str) -> str:
         ({"author_name": ""}, "author_name", "This field is required."),
         ({"author_address": "  "}, "author_address", "This field is required."),
         ({"addressee": ""}, "addressee", "This field is required."),
-        ({"addressee": "body:999999"}, "addressee", "Select a valid choice."),
+        ({"addressee": "body:999999"}, "addressee", "Choose whom the letter is for from the list."),
         ({"channel": Channel.WEB}, "channel", "Select a valid choice."),
         ({"body": "Short"}, "body", "at least 10 characters"),
         ({"language": "de"}, "language", "Select a valid choice."),
