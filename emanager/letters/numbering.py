@@ -1,15 +1,14 @@
 """Registration numbers: sequential per municipality, register and year.
 
 A number is taken inside the transaction that registers the letter, by an
-UPDATE of the counter row: the row stays locked until that transaction
+upsert of the counter row (one statement): the row stays locked until that transaction
 commits, so concurrent registrations queue up on it, and a registration that
 rolls back gives its number back with it. Numbers are never reused or skipped.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from emanager.directory.models import Municipality
 from emanager.letters.choices import RegisterDirection
@@ -63,13 +62,23 @@ def outgoing_register_for(*, municipality: Municipality) -> Register:
     )
 
 
+# The statement that takes a number; the table name is the model's own, not input.
+_COUNTERS = f'"{RegisterCounter._meta.db_table}"'
+_TAKE_NUMBER = (
+    f"INSERT INTO {_COUNTERS} (register_id, year, last_number) VALUES (%s, %s, 1) "  # noqa: S608
+    "ON CONFLICT (register_id, year) "
+    f"DO UPDATE SET last_number = {_COUNTERS}.last_number + 1 "
+    "RETURNING last_number"
+)
+
+
 def number_take(*, register: Register, year: int) -> int:
     """The next number of the register for the year. Call inside a transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("number_take must run inside the registering transaction.")
-    RegisterCounter.objects.bulk_create(
-        [RegisterCounter(register=register, year=year)], ignore_conflicts=True
-    )
-    counters = RegisterCounter.objects.filter(register=register, year=year)
-    counters.update(last_number=F("last_number") + 1)
-    return counters.values_list("last_number", flat=True).get()
+    # One statement takes the number: it creates the year's counter at 1, or
+    # adds one to it, and returns the number, holding the counter's row lock
+    # until the registering transaction ends (PostgreSQL; SQLite >= 3.35).
+    with connection.cursor() as cursor:
+        cursor.execute(_TAKE_NUMBER, [register.pk, year])
+        return cursor.fetchone()[0]

@@ -212,6 +212,12 @@ def _register(
 
     registered_at = now or timezone.now()
     year = timezone.localdate(registered_at).year
+    # Everything that needs no number is read first: taking the number locks
+    # the register's counter until the commit, and every registration of the
+    # register waits for that lock.
+    deadline = deadline_for(
+        municipality=letter.municipality, kind=letter.kind, registered_at=registered_at
+    )
     register = numbering.register_for(municipality=letter.municipality, kind=letter.kind)
     sequence = numbering.number_take(register=register, year=year)
     letter.register = register
@@ -219,9 +225,7 @@ def _register(
     letter.sequence = sequence
     letter.number = register.format_number(year=year, number=sequence)
     letter.registered_at = registered_at
-    letter.deadline = deadline_for(
-        municipality=letter.municipality, kind=letter.kind, registered_at=registered_at
-    )
+    letter.deadline = deadline
     letter.status = LetterStatus.OPEN
     letter.save()
     events_append(
