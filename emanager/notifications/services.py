@@ -26,7 +26,7 @@ from django.core.files.storage import storages
 from django.core.mail import DNS_NAME
 from django.core.mail.handler import DEFAULT_MAILER_ALIAS
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -124,6 +124,24 @@ def _new_message_id() -> str:
     return make_msgid(domain=domain)
 
 
+def _create_once(key: str, values: dict) -> tuple[OutboxMessage, bool]:
+    """Insert the message under ``key``, or return the one already queued under it.
+
+    The insert comes first, in its own savepoint: one statement for a new key,
+    the usual case. A key already taken (committed, or being committed by
+    another transaction, which the insert then waits for) fails the unique
+    constraint, and the first message is returned instead.
+    """
+    try:
+        with transaction.atomic():
+            return OutboxMessage.objects.create(key=key, **values), True
+    except IntegrityError:
+        first = OutboxMessage.objects.filter(key=key).first()
+        if first is None:
+            raise
+        return first, False
+
+
 def _enqueue_delivery(message_id: int, run_after: datetime.datetime | None = None) -> bool:
     """Queue the delivery task; False when the backend cannot defer to ``run_after``."""
     task = tasks.deliver_outbox_message
@@ -135,7 +153,6 @@ def _enqueue_delivery(message_id: int, run_after: datetime.datetime | None = Non
     return True
 
 
-@transaction.atomic
 def notification_enqueue(
     *,
     template: str,
@@ -192,7 +209,7 @@ def notification_enqueue(
     if key is None:
         message, created = OutboxMessage.objects.create(**values), True
     else:
-        message, created = OutboxMessage.objects.get_or_create(key=key, defaults=values)
+        message, created = _create_once(key, values)
     if created:
         # robust: the row is committed whatever happens here, and the sweep
         # finds it if the task could not be queued.

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from emanager.notifications.models import OutboxMessage, OutboxStatus
 from emanager.notifications.services import outbox_deliver
@@ -18,6 +18,20 @@ def test_the_same_key_never_queues_two_messages(smtp, enqueue):
     assert second.to == "nino@example.ge"
     assert OutboxMessage.objects.count() == 1
     assert len(smtp.messages) == 1
+
+
+def test_a_repeated_key_leaves_the_callers_transaction_usable(smtp, enqueue):
+    enqueue(key="ack:letter:42")
+    with transaction.atomic():
+        again = enqueue(key="ack:letter:42", to="other@example.ge")
+        other = enqueue(key="ack:letter:43")
+    assert again.to == "nino@example.ge"
+    assert sorted(OutboxMessage.objects.values_list("key", flat=True)) == [
+        "ack:letter:42",
+        "ack:letter:43",
+    ]
+    assert other.pk is not None
+    assert len(smtp.messages) == 2
 
 
 def test_messages_without_a_key_are_all_queued(smtp, enqueue):
