@@ -225,6 +225,17 @@ class Letter(models.Model):
             # The public-information register and report: a municipality's
             # requests of a kind, newest first, and their years.
             models.Index(fields=["municipality", "kind", "registered_at"]),
+            # The public archive's count: the letters that may be public, by
+            # municipality, read from the index alone (publication.selectors).
+            models.Index(
+                fields=["municipality", "id"],
+                condition=Q(
+                    publication__in=[Publication.PUBLIC_NAMED, Publication.PUBLIC_ANONYMOUS]
+                )
+                & ~Q(status=LetterStatus.UNCONFIRMED)
+                & ~Q(outcome=Outcome.WITHDRAWN),
+                name="letter_may_be_public_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -213,12 +213,13 @@ class Loading:
                 [self.tables],
             )
             self.keys = cursor.fetchall()
-            # Plain indexes: not unique (a unique one guards the load), and no
-            # constraint stands on them.
+            # Plain indexes: not unique (a unique one guards the load), not
+            # partial (PostgreSQL gives a partial index's condition back in a
+            # form that reads back differently), and no constraint stands on them.
             cursor.execute(
                 "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
                 "FROM pg_index i WHERE i.indrelid = ANY(%s::regclass[]) "
-                "AND NOT i.indisunique AND NOT EXISTS "
+                "AND NOT i.indisunique AND i.indpred IS NULL AND NOT EXISTS "
                 "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1",
                 [self.tables],
             )

@@ -74,6 +74,12 @@ class PublicLetter(Review):
         indexes = [
             models.Index(fields=["state", "published_at"]),
             models.Index(fields=["state", "registered_at", "id"], name="publicletter_archive_idx"),
+            # The archive's count joins the published versions by letter, from this index alone.
+            models.Index(
+                fields=["letter"],
+                condition=models.Q(state=ReviewState.PUBLISHED),
+                name="publicletter_published_idx",
+            ),
         ]
 
     def __str__(self) -> str:

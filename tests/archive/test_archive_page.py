@@ -149,6 +149,23 @@ def test_the_years_offered_are_those_of_published_letters(client, mixed):
     assert re.findall(r'<option value="(\d{4})"', html) == ["2026", "2025"]
 
 
+def test_the_years_skip_gaps_and_follow_local_time(municipality, publish):
+    from emanager.publication.selectors import published_letters
+
+    publish(
+        received=datetime.date(2026, 1, 1), registered_at=moment(datetime.date(2026, 1, 1), 0, 30)
+    )
+    publish(
+        received=datetime.date(2025, 12, 31),
+        registered_at=moment(datetime.date(2025, 12, 31), 23, 30),
+    )
+    publish(received=datetime.date(2021, 6, 1))
+    publish(received=datetime.date(2021, 3, 1))
+    # Shortly after midnight on New Year's Day in Tbilisi is still 2025 in UTC.
+    assert published_letters(municipality).years() == [2026, 2025, 2021]
+    assert published_letters(municipality).filter(kind=LetterKind.COMPLAINT).years() == []
+
+
 @pytest.mark.parametrize(
     "query",
     [

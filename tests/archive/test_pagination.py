@@ -166,4 +166,5 @@ def test_the_queries_of_a_page_do_not_grow_with_the_archive(client, publish, peo
     assert query_count(client, "/en/archive/?kind=application") == few
     assert query_count(client, "/en/archive/?kind=application&oldest=1") == few_deep
     assert query_count(client, deep_page_url(client)) <= few + 1
-    assert few <= 12, few
+    # 13: with every letter in one year, finding the years takes two short reads.
+    assert few <= 13, few
