@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -120,6 +121,29 @@ def _inbox_key(row: tuple) -> tuple:
     return (1, False, datetime.date.min, -registered.timestamp(), -pk)
 
 
+def _in_every_language(*names: str) -> list[str]:
+    """The fields and their translations (``name``, ``name_ka``, ...), as a name is shown."""
+    return [*names, *(f"{name}_{code}" for name in names for code, _label in settings.LANGUAGES)]
+
+
+# What a row of the inbox shows: only these columns are read (the directory's
+# rows carry long texts, functions and biographies, in three languages).
+_ROW_FIELDS = (
+    "uuid",
+    "municipality_id",
+    "number",
+    "subject",
+    "author_name",
+    "kind",
+    "status",
+    "deadline",
+    "registered_at",
+    *(f"addressee_body__{name}" for name in _in_every_language("name")),
+    *(f"addressee_official__{name}" for name in _in_every_language("first_name", "last_name")),
+    *(f"addressee_unit__{name}" for name in _in_every_language("name")),
+)
+
+
 @dataclass(frozen=True)
 class InboxPage:
     """A page of the unfiltered inbox, found without counting the whole inbox.
@@ -175,7 +199,7 @@ def inbox_page(user, municipality: Municipality, *, number: int, per_page: int) 
     letters = (
         Letter.objects.filter(pk__in=ids)
         .select_related("addressee_body", "addressee_official", "addressee_unit")
-        .defer("body", "consent_text")
+        .only(*_ROW_FIELDS)
         .in_bulk()
     )
     return InboxPage(

@@ -73,3 +73,23 @@ def test_the_plain_inbox_never_counts_all_the_letters(login, staff, many):
 def test_a_filtered_inbox_still_says_how_many_letters_match(login, staff, many):
     response = login(staff["official"]).get(INBOX, {"status": LetterStatus.CLOSED})
     assert "(7 letters)" in response.text
+
+
+def test_a_row_shows_names_in_the_page_language_without_a_query_per_row(
+    login, staff, write_letter, bodies, people, unit
+):
+    client = login(staff["head"])
+    write_letter(addressee_official=people["beridze"], addressee_unit=unit)
+    with CaptureQueriesContext(connection) as one:
+        client.get(INBOX)
+    for _ in range(9):
+        write_letter(addressee_official=people["beridze"], addressee_unit=unit)
+    with CaptureQueriesContext(connection) as ten:
+        english = client.get(INBOX).text
+    assert len(ten) == len(one)
+    assert "To: Giorgi Beridze, " in english
+    assert "Finance Service" in english
+    assert "Nigoiti" in english
+    # The Georgian page shows the Georgian names, read with the same row.
+    georgian = client.get("/ka/staff/").text
+    assert bodies["finance"].name_ka in georgian
