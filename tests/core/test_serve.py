@@ -1,5 +1,6 @@
 """`manage.py serve`: the web server and the task worker as one command."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -55,6 +56,21 @@ def children_of(pid: int) -> list[int]:
     return [int(line) for line in output.stdout.split()]
 
 
+def stop_group(process: subprocess.Popen) -> None:
+    """Kill whatever is left of the command's process group, even after a failed test."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def left_in_group(pgid: int) -> list[str]:
+    """The processes still alive in the command's process group (zombies aside)."""
+    output = subprocess.run(
+        ["ps", "-o", "stat=,args=", "-g", str(pgid)], capture_output=True, text=True
+    )
+    return [line for line in output.stdout.splitlines() if line and not line.startswith("Z")]
+
+
 def test_serve_runs_site_and_worker_and_ctrl_c_stops_both(environment, tmp_path):
     port = free_port()
     process = subprocess.Popen(
@@ -96,10 +112,9 @@ def test_serve_runs_site_and_worker_and_ctrl_c_stops_both(environment, tmp_path)
         for child in children:
             with pytest.raises(ProcessLookupError):
                 os.kill(child, 0)
+        assert left_in_group(process.pid) == []
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)
 
 
 def test_serve_stops_the_server_when_the_worker_dies(environment):
@@ -119,7 +134,8 @@ def test_serve_stops_the_server_when_the_worker_dies(environment):
         assert process.wait(timeout=20) != 0
         with pytest.raises(ProcessLookupError):
             os.kill(server, 0)
+        # Nothing of the worker stays behind either (a reloading worker would).
+        time.sleep(1)
+        assert left_in_group(process.pid) == []
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)

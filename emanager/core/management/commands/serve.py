@@ -37,7 +37,10 @@ class Command(BaseCommand):
             web = [sys.executable, "-m", "gunicorn", "--bind", address, "emanager.wsgi"]
         else:
             web = [sys.executable, manage, "runserver", "--noreload", address]
-        worker = [sys.executable, manage, "db_worker"]
+        # Without its autoreloader (on by default with DEBUG): a reloading
+        # worker is two processes, and stopping the first would leave the
+        # second running on its own.
+        worker = [sys.executable, manage, "db_worker", "--no-reload"]
         if settings.TASKS_BACKEND != "database":
             raise CommandError("serve needs TASKS_BACKEND=database, whose worker it runs.")
 
