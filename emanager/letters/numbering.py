@@ -1,7 +1,7 @@
 """Registration numbers: sequential per municipality, register and year.
 
-A number is taken inside the transaction that registers the letter, by an
-upsert of the counter row (one statement): the row stays locked until that transaction
+A number is taken inside the transaction that registers the letter, by one
+upsert of the counter row: the row stays locked until that transaction
 commits, so concurrent registrations queue up on it, and a registration that
 rolls back gives its number back with it. Numbers are never reused or skipped.
 """

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 from emanager.directory.models import Municipality
 from emanager.letters.choices import LetterStatus
@@ -123,7 +124,10 @@ def _inbox_key(row: tuple) -> tuple:
 
 def _in_every_language(*names: str) -> list[str]:
     """The fields and their translations (``name``, ``name_ka``, ...), as a name is shown."""
-    return [*names, *(f"{name}_{code}" for name in names for code, _label in settings.LANGUAGES)]
+    return [
+        *names,
+        *(build_localized_fieldname(name, code) for name in names for code in AVAILABLE_LANGUAGES),
+    ]
 
 
 # What a row of the inbox shows: only these columns are read (the directory's
